@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// The embedded default ``KeyStore``: one SQLite file in WAL mode, readable by many tasks while
+/// one writes.
+///
+/// Verification reads (``find(lookupID:)``) run a cached prepared statement on a pooled reader
+/// connection without opening a transaction (a single `SELECT` needs none), which keeps the
+/// per-lookup cost to a few microseconds. The schema is created and upgraded by named,
+/// append-only migrations (``KeyStoreMigrations``).
+public final class SQLiteKeyStore: KeyStore {
+    private let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// - Throws: ``KeyCoreError/storeUnavailable(path:reason:)`` when the file cannot be opened
+    ///   or written: a missing or read-only folder, a file locked by another process, not SQLite.
+    public init(path: String) throws(KeyCoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.label = "pegasus.keys"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try KeyStoreMigrations.migrator.migrate(pool)
+        } catch {
+            throw .storeUnavailable(path: path, reason: Self.reason(error))
+        }
+    }
+
+    public func insert(_ key: StoredKey) throws {
+        try write { db in
+            if try Self.exists(lookupID: key.record.lookupID, in: db) {
+                throw KeyCoreError.duplicateLookupID(key.record.lookupID)
+            }
+            try KeyRow.insert(key, into: db)
+        }
+    }
+
+    public func insertNew(_ keys: [StoredKey]) throws -> Int {
+        try write { db in
+            var added = 0
+            for key in keys where try !Self.exists(lookupID: key.record.lookupID, in: db) {
+                try KeyRow.insert(key, into: db)
+                added += 1
+            }
+            return added
+        }
+    }
+
+    public func find(lookupID: String) throws -> StoredKey? {
+        try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: KeyRow.selectByLookupID), arguments: [lookupID])
+                .map(KeyRow.storedKey)
+        }
+    }
+
+    public func record(id: String) throws -> KeyRecord? {
+        try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: KeyRow.selectByID), arguments: [id]).map(KeyRow.storedKey)?.record
+        }
+    }
+
+    public func records(ownedBy owner: KeyOwner?) throws -> [KeyRecord] {
+        try read { db in
+            let rows = if let owner {
+                try Row.fetchAll(db, sql: KeyRow.selectAll + " WHERE owner = ? ORDER BY created_at, id", arguments: [owner.description])
+            } else {
+                try Row.fetchAll(db, sql: KeyRow.selectAll + " ORDER BY created_at, id")
+            }
+            return try rows.map { try KeyRow.storedKey($0).record }
+        }
+    }
+
+    public func revoke(id: String, at date: Date) throws -> KeyRecord? {
+        try write { db in
+            try db.execute(sql: "UPDATE stored_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [date, id])
+            return try Row.fetchOne(db, sql: KeyRow.selectByID, arguments: [id]).map(KeyRow.storedKey)?.record
+        }
+    }
+
+    public func replaceDigest(id: String, with digest: KeyDigest) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE stored_key SET digest = ? WHERE id = ?", arguments: [digest.encoded, id])
+        }
+    }
+
+    public func recordUse(_ lastUsed: [String: Date]) throws {
+        guard !lastUsed.isEmpty else { return }
+        try write { db in
+            let statement = try db.cachedStatement(sql: """
+                UPDATE stored_key SET last_used_at = ?1
+                WHERE id = ?2 AND (last_used_at IS NULL OR last_used_at < ?1)
+                """)
+            for (id, date) in lastUsed {
+                try statement.execute(arguments: [date, id])
+            }
+        }
+    }
+
+    /// Runs a read without a transaction on a pooled reader connection. Synchronous on purpose:
+    /// a point read takes microseconds, far less than hopping to another executor would.
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.unsafeRead(body)
+        } catch let error as KeyCoreError {
+            throw error
+        } catch {
+            throw KeyCoreError.storeUnavailable(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Runs `body` in one write transaction: all of it commits, or none of it.
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as KeyCoreError {
+            throw error
+        } catch {
+            throw KeyCoreError.storeUnavailable(path: path, reason: Self.reason(error))
+        }
+    }
+
+    private static func exists(lookupID: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM stored_key WHERE lookup_id = ?"), arguments: [lookupID]) ?? false
+    }
+
+    /// SQLite's own message, without GRDB's echo of the SQL and its arguments.
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+}
