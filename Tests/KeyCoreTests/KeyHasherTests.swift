@@ -1,0 +1,84 @@
+import Crypto
+import Testing
+@testable import KeyCore
+
+/// Reference values computed with Python's hashlib/hmac and Django 5.2's hashers.
+@Suite struct KeyHasherTests {
+    static let pepper = SymmetricKey(data: Array("0123456789abcdef0123456789abcdef".utf8))
+    static let djangoKey = PlaintextKey("AbCd1234.0123456789abcdefghijABCDEFGHIJkl")
+
+    @Test func withoutPepperDigestIsSHA256OfTheKeyText() {
+        let digest = KeyHasher().digest(of: PlaintextKey("pgk_test"))
+        #expect(digest.encoded == "sha256$8de53b30dbba3b2812ae9ab6ab93657152077afb7dde570ac530ef95c4ba2dec")
+    }
+
+    @Test func withPepperDigestIsHMACSHA256AndStaysStableAcrossCalls() {
+        let hasher = KeyHasher(pepper: Self.pepper)
+        let expected = "hmac-sha256$a0dde3b4b8dc08da9457d7e9d278225da829aa36e5906a9ebcd3d1726d5a5b1a"
+        // The keyed HMAC state is reused: every call must start from the same clean state.
+        #expect(hasher.digest(of: PlaintextKey("pgk_test")).encoded == expected)
+        _ = hasher.digest(of: PlaintextKey("something else"))
+        #expect(hasher.digest(of: PlaintextKey("pgk_test")).encoded == expected)
+    }
+
+    @Test func matchesOnlyTheTextTheDigestWasMadeFrom() {
+        for hasher in [KeyHasher(), KeyHasher(pepper: Self.pepper)] {
+            let digest = hasher.digest(of: PlaintextKey("pgk_right"))
+            #expect(hasher.matches(PlaintextKey("pgk_right"), digest))
+            #expect(!hasher.matches(PlaintextKey("pgk_wrong"), digest))
+        }
+    }
+
+    @Test func anHMACDigestNeedsThePepperItWasMadeWith() {
+        let digest = KeyHasher(pepper: Self.pepper).digest(of: PlaintextKey("pgk_test"))
+        #expect(!KeyHasher().matches(PlaintextKey("pgk_test"), digest))
+        let otherPepper = SymmetricKey(data: Array("another pepper, 32 bytes long!!!".utf8))
+        #expect(!KeyHasher(pepper: otherPepper).matches(PlaintextKey("pgk_test"), digest))
+    }
+
+    @Test func djangoSHA512DigestsVerify() throws {
+        let digest = try KeyDigest(encoded: "sha512$$736197cd2d1b2f720581d8c6f5f1fd142106103d110280ab719ab1004b88d1d3b68f28a763151fec432bfe60af0ddb0235e7095b1f26fe1ca009dfaf59d2359f")
+        #expect(KeyHasher().matches(Self.djangoKey, digest))
+        #expect(!KeyHasher().matches(PlaintextKey("AbCd1234.0123456789abcdefghijABCDEFGHIJkm"), digest))
+    }
+
+    @Test func djangoPBKDF2DigestsVerify() throws {
+        let digest = try KeyDigest(encoded: "pbkdf2_sha256$1000$fixedSaltValue1234$BcR7dnXrEcXNUSOG0qePsszcZa+tZNisvi2EtQ+8FqY=")
+        #expect(KeyHasher().matches(Self.djangoKey, digest))
+        #expect(!KeyHasher().matches(PlaintextKey("AbCd1234.0123456789abcdefghijABCDEFGHIJkm"), digest))
+    }
+
+    @Test func onlyTheConfiguredNativeAlgorithmIsPreferred() throws {
+        let plain = KeyHasher(), peppered = KeyHasher(pepper: Self.pepper)
+        let sha = plain.digest(of: Self.djangoKey), hmac = peppered.digest(of: Self.djangoKey)
+        #expect(plain.isPreferred(sha) && !plain.isPreferred(hmac))
+        #expect(peppered.isPreferred(hmac) && !peppered.isPreferred(sha))
+        #expect(!plain.isPreferred(.djangoSHA512(Array(repeating: 0, count: 64))))
+    }
+
+    @Test func digestsRoundTripThroughTheirStoredText() throws {
+        let digests: [KeyDigest] = [
+            KeyHasher().digest(of: Self.djangoKey),
+            KeyHasher(pepper: Self.pepper).digest(of: Self.djangoKey),
+            .djangoSHA512(Array(repeating: 7, count: 64)),
+            .djangoPBKDF2(iterations: 260_000, salt: "abc", hash: Array(repeating: 9, count: 32)),
+        ]
+        for digest in digests {
+            #expect(try KeyDigest(encoded: digest.encoded) == digest)
+        }
+    }
+
+    @Test func unreadableDigestsNameOnlyTheirAlgorithm() {
+        for (text, tag) in [("argon2$argon2id$v=19$m=102400$secret", "argon2"), ("sha256$zz", "sha256"), ("", ""), ("sha512$x$abcd", "sha512")] {
+            #expect(throws: KeyCoreError.unsupportedDigest(tag)) { try KeyDigest(encoded: text) }
+        }
+    }
+
+    @Test func constantTimeEqualityComparesWholeArrays() {
+        #expect(ConstantTime.equals([1, 2, 3], [1, 2, 3]))
+        #expect(!ConstantTime.equals([1, 2, 3], [1, 2, 4]))
+        #expect(!ConstantTime.equals([0, 2, 3], [1, 2, 3]))
+        #expect(!ConstantTime.equals([1, 2], [1, 2, 3]))
+        #expect(ConstantTime.equals([], []))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import Testing
+@testable import KeyCore
+
+@Suite struct SQLiteKeyStoreTests {
+    let folder = TemporaryDirectory()
+
+    @Test func theKeyTextIsNowhereInTheDatabaseFiles() async throws {
+        let path = folder.file("keys.sqlite3")
+        let service = KeyService(store: try SQLiteKeyStore(path: path))
+        var secrets: [String] = []
+        for index in 0..<20 {
+            let issued = try await service.create(name: "k\(index)")
+            _ = try await service.verify(issued.key.revealed)
+            secrets.append(String(issued.key.revealed.split(separator: "_")[2].prefix(KeyFormat.secretLength)))
+        }
+        try await service.flushUsage()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("keys.sqlite3") }
+        #expect(files.contains("keys.sqlite3"))
+        var bytes = Data()
+        for file in files { bytes += try Data(contentsOf: URL(fileURLWithPath: folder.file(file))) }
+        let contents = String(decoding: bytes, as: UTF8.self)
+        #expect(contents.contains("k19")) // the scan does see row data
+        for secret in secrets {
+            #expect(!contents.contains(secret))
+        }
+    }
+
+    @Test func dataSurvivesReopeningTheStore() async throws {
+        let path = folder.file("keys.sqlite3")
+        let issued = try await KeyService(store: try SQLiteKeyStore(path: path)).create(name: "durable", owner: KeyOwner(.team, "t1"), scopes: ["a", "b"])
+        let reopened = KeyService(store: try SQLiteKeyStore(path: path))
+        #expect(try await reopened.verify(issued.key.revealed) == .valid(issued.record))
+        #expect(try await reopened.list() == [issued.record])
+    }
+
+    @Test func aDuplicateLookupIDIsRefused() async throws {
+        let store = try SQLiteKeyStore(path: folder.file("keys.sqlite3"))
+        let record = KeyRecord(id: "1", type: .apiKey, lookupID: "AAAAAAAAAAAA", name: "a", createdAt: Date())
+        let key = StoredKey(record: record, digest: .sha256(Array(repeating: 0, count: 32)))
+        try store.insert(key)
+        var twin = key
+        twin.record.id = "2"
+        #expect(throws: KeyCoreError.duplicateLookupID("AAAAAAAAAAAA")) { try store.insert(twin) }
+        #expect(try store.insertNew([twin]) == 0)
+    }
+
+    @Test func revocationCannotBeUndoneEvenWithDirectSQL() async throws {
+        let path = folder.file("keys.sqlite3")
+        let service = KeyService(store: try SQLiteKeyStore(path: path))
+        let issued = try await service.create(name: "k")
+        try await service.revoke(id: issued.record.id)
+        let queue = try DatabaseQueue(path: path)
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "UPDATE stored_key SET revoked_at = NULL") }
+        }
+        #expect(try await service.verify(issued.key.revealed) == .rejected(.revoked))
+    }
+
+    @Test func anUnusableLocationGivesAStoreError() throws {
+        let file = folder.file("plain-file")
+        FileManager.default.createFile(atPath: file, contents: Data("not a folder".utf8))
+        for path in [file + "/keys.sqlite3", "/proc/pegasus-test/keys.sqlite3", file] {
+            #expect {
+                _ = try SQLiteKeyStore(path: path)
+            } throws: { error in
+                guard case .storeUnavailable(let failedPath, _) = error as? KeyCoreError else { return false }
+                return failedPath == path
+            }
+        }
+    }
+
+    @Test func aWholeImportIsOneTransaction() async throws {
+        let store = try SQLiteKeyStore(path: folder.file("keys.sqlite3"))
+        let good = StoredKey(record: KeyRecord(id: "1", type: .apiKey, lookupID: "AAAAAAAAAAAA", name: "ok", createdAt: Date()), digest: .sha256(Array(repeating: 0, count: 32)))
+        // The schema refuses an empty name; the good row before it must not stay behind.
+        let bad = StoredKey(record: KeyRecord(id: "2", type: .apiKey, lookupID: "BBBBBBBBBBBB", name: "", createdAt: Date()), digest: .sha256(Array(repeating: 0, count: 32)))
+        #expect(throws: KeyCoreError.self) { try store.insertNew([good, bad]) }
+        #expect(try store.records(ownedBy: nil).isEmpty)
+    }
+}
