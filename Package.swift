@@ -43,13 +43,17 @@ let package = Package(
             dependencies: ["KeyCore"],
             path: "Benchmarks/KeyCoreBenchmarks"
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "KeyCoreTests",
-            dependencies: ["KeyCore"]
+            dependencies: ["KeyCore", "TestSupport"]
         ),
         .testTarget(
             name: "pegasusdTests",
-            dependencies: ["pegasusd", "KeyCore"]
+            dependencies: ["pegasusd", "KeyCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -149,8 +149,8 @@ public struct IssuedKey: Sendable {
 }
 
 extension Date {
-    /// Stores keep times to the millisecond; truncating up front makes a record read back
-    /// equal to the one that was written.
+    /// Stores keep whole milliseconds; truncating up front makes a record read back equal to
+    /// the one that was written.
     var truncatedToMilliseconds: Date {
         Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }

@@ -1,20 +1,8 @@
 import Foundation
+import TestSupport
+import Testing
 import Synchronization
 @testable import KeyCore
-
-/// A folder under the system temporary directory, removed when the value goes away.
-final class TemporaryDirectory: Sendable {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "keycore-tests-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// A clock the test moves by hand.
 final class TestClock: Sendable {
@@ -48,5 +36,3 @@ extension KeyService {
         KeyService(store: try kind.make(in: folder), hasher: hasher, clock: { clock.now })
     }
 }
-
-import Testing

@@ -14,8 +14,8 @@ enum KeyRow {
         try db.cachedStatement(sql: "INSERT INTO stored_key (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [
                 record.lookupID, record.id, record.type.prefix, key.digest.encoded, record.name,
-                record.owner?.description, record.scopes.joined(separator: " "), record.createdAt,
-                record.expiresAt, record.revokedAt, record.lastUsedAt,
+                record.owner?.description, record.scopes.joined(separator: " "), milliseconds(record.createdAt),
+                record.expiresAt.map(milliseconds), record.revokedAt.map(milliseconds), record.lastUsedAt.map(milliseconds),
             ])
     }
 
@@ -28,8 +28,19 @@ enum KeyRow {
             id: row[1], type: type, lookupID: row[0], name: row[4],
             owner: ownerText.flatMap(KeyOwner.init(parsing:)),
             scopes: scopesText.split(separator: " ").map(String.init),
-            createdAt: row[7], expiresAt: row[8], revokedAt: row[9], lastUsedAt: row[10]
+            createdAt: date(row[7]), expiresAt: (row[8] as Int64?).map(date), revokedAt: (row[9] as Int64?).map(date),
+            lastUsedAt: (row[10] as Int64?).map(date)
         )
         return StoredKey(record: record, digest: try KeyDigest(encoded: row[3]))
+    }
+
+    /// Times are stored as whole Unix milliseconds (to the nearest, so a time already cut to
+    /// the millisecond survives the floating-point round trip unchanged).
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    static func date(_ milliseconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 }

@@ -6,7 +6,8 @@ enum KeyStoreMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: stored keys") { db in
-            // The lookup id is the primary key of a WITHOUT ROWID table, so the verification
+            // Times are Unix milliseconds (exact round trips; `datetime(x / 1000, 'unixepoch')`
+            // reads them). The lookup id is the primary key of a WITHOUT ROWID table, so the verification
             // read is a single B-tree search that lands on the whole row.
             try db.execute(sql: """
                 CREATE TABLE stored_key (
@@ -17,10 +18,10 @@ enum KeyStoreMigrations {
                     name         TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 50),
                     owner        TEXT,
                     scopes       TEXT NOT NULL DEFAULT '',
-                    created_at   DATETIME NOT NULL,
-                    expires_at   DATETIME,
-                    revoked_at   DATETIME,
-                    last_used_at DATETIME
+                    created_at   INTEGER NOT NULL,
+                    expires_at   INTEGER,
+                    revoked_at   INTEGER,
+                    last_used_at INTEGER
                 ) WITHOUT ROWID;
                 CREATE INDEX stored_key_owner ON stored_key (owner, created_at);
                 CREATE INDEX stored_key_created ON stored_key (created_at);

@@ -75,7 +75,7 @@ public final class SQLiteKeyStore: KeyStore {
 
     public func revoke(id: String, at date: Date) throws -> KeyRecord? {
         try write { db in
-            try db.execute(sql: "UPDATE stored_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [date, id])
+            try db.execute(sql: "UPDATE stored_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [KeyRow.milliseconds(date), id])
             return try Row.fetchOne(db, sql: KeyRow.selectByID, arguments: [id]).map(KeyRow.storedKey)?.record
         }
     }
@@ -94,7 +94,7 @@ public final class SQLiteKeyStore: KeyStore {
                 WHERE id = ?2 AND (last_used_at IS NULL OR last_used_at < ?1)
                 """)
             for (id, date) in lastUsed {
-                try statement.execute(arguments: [date, id])
+                try statement.execute(arguments: [KeyRow.milliseconds(date), id])
             }
         }
     }

@@ -23,11 +23,15 @@ struct DataOptions: ParsableArguments {
     /// if missing. Digests are HMAC-SHA256 keyed with `PEGASUS_KEY_PEPPER` when it is set.
     func keyService() throws -> KeyService {
         let folder = resolvedDataDirectory
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+            throw CommandError("the data folder \(folder) is a file, not a folder")
+        }
         do {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw ValidationError("cannot create the data folder \(folder): \(error.localizedDescription)")
+            throw CommandError("cannot create the data folder \(folder): \(CommandError.reason(error))")
         }
         let store = try SQLiteKeyStore(path: (folder as NSString).appendingPathComponent(Self.databaseFileName))
         return KeyService(store: store, hasher: KeyHasher(pepper: try Self.pepper()))
@@ -36,7 +40,7 @@ struct DataOptions: ParsableArguments {
     private static func pepper() throws -> SymmetricKey? {
         guard let text = ProcessInfo.processInfo.environment["PEGASUS_KEY_PEPPER"], !text.isEmpty else { return nil }
         guard text.utf8.count >= minimumPepperBytes else {
-            throw ValidationError("PEGASUS_KEY_PEPPER must be at least \(minimumPepperBytes) bytes")
+            throw CommandError("PEGASUS_KEY_PEPPER must be at least \(minimumPepperBytes) bytes")
         }
         return SymmetricKey(data: Array(text.utf8))
     }

@@ -18,7 +18,7 @@ struct VerifyKeyCommand: AsyncParsableCommand {
     func run() async throws {
         let input = FileHandle.standardInput.readDataToEndOfFile()
         let text = String(decoding: input, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw ValidationError("no key on standard input") }
+        guard !text.isEmpty else { throw CommandError("no key on standard input") }
         let service = try data.keyService()
         let outcome = try await service.verify(text)
         try await service.flushUsage()

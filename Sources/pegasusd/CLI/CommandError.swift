@@ -1,0 +1,21 @@
+import Foundation
+
+/// A failure of an admin command that is not about its arguments: printed as one
+/// `Error: …` line, without the usage text that ArgumentParser adds to validation errors.
+struct CommandError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+
+    /// The operating system's words for a failed file operation (`Permission denied`, …).
+    static func reason(_ error: any Error) -> String {
+        // Foundation wraps the errno-level cause; its message is the useful part.
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error,
+           case let posix = underlying as NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return error.localizedDescription
+    }
+}

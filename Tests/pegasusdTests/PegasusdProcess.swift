@@ -1,0 +1,59 @@
+import Foundation
+
+/// Runs the built `pegasusd` executable the way a person would from a shell.
+struct PegasusdProcess {
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The binary next to the test bundle in the build folder (`PEGASUSD_BIN` overrides).
+    static let executable: URL = {
+        if let path = ProcessInfo.processInfo.environment["PEGASUSD_BIN"] { return URL(fileURLWithPath: path) }
+        var folder = Bundle.main.bundleURL
+        if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("pegasusd")
+    }()
+
+    let dataDirectory: String
+    var environment: [String: String] = [:]
+
+    /// Runs `pegasusd ARGUMENTS --data-dir <dataDirectory>` with `input` on standard input.
+    func run(_ arguments: [String], input: String = "", withDataDirectory: Bool = true) throws -> Outcome {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments + (withDataDirectory ? ["--data-dir", dataDirectory] : [])
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "PEGASUS_DATA_DIR")
+        env.removeValue(forKey: "PEGASUS_KEY_PEPPER")
+        process.environment = env.merging(environment) { _, new in new }
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus,
+            stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self)
+        )
+    }
+
+    /// `keys create --json`, decoded.
+    func createKey(_ extra: [String] = []) throws -> (key: String, id: String) {
+        let outcome = try run(["keys", "create", "--json"] + extra)
+        guard outcome.status == 0,
+              let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any],
+              let key = object["key"] as? String, let id = object["id"] as? String
+        else { throw CreateFailed(outcome: outcome.stderr) }
+        return (key, id)
+    }
+
+    struct CreateFailed: Error { let outcome: String }
+}
