@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of Pegasus, installing what the tests need first:
+#   - Debian packages: libsqlite3-dev (GRDB), libcrypt-dev (crypt(3)), python3-venv;
+#   - the real djangorestframework-api-key from PyPI, in a throwaway virtualenv, which makes the
+#     keys that the interop tests import and verify.
+# Then one `swift test` builds and runs all test targets (one build, debug).
+#
+#   bash scripts/test.sh [extra swift test arguments, e.g. --filter KeyFormatTests]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v swift >/dev/null || export PATH="$PATH:/opt/swift/usr/bin"
+
+missing=()
+for package in libsqlite3-dev libcrypt-dev python3-venv; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> installing ${missing[*]} (apt)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+echo "==> djangorestframework-api-key fixture (throwaway virtualenv in $scratch)"
+python3 -m venv "$scratch/venv"
+"$scratch/venv/bin/pip" install -q --disable-pip-version-check -r Tests/Interop/requirements.txt
+PYTHONDONTWRITEBYTECODE=1 "$scratch/venv/bin/python" Tests/Interop/make_drf_fixture.py "$scratch/fixture"
+
+echo "==> swift test"
+export PEGASUS_DRF_MANIFEST="$scratch/fixture/manifest.json" PEGASUS_REQUIRE_INTEROP=1
+swift test "$@"
