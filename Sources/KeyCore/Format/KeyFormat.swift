@@ -54,15 +54,18 @@ public enum KeyFormat {
         return (.djangoAPIKey, String(decoding: bytes[..<dot], as: UTF8.self))
     }
 
+    /// The 6-character checksum that ends a native key whose text before it is `body`.
+    ///
+    /// Public so that clients and secret scanners can tell a well-formed Pegasus key from a
+    /// typo offline (`body + checksum(of: body)` is the whole key).
+    public static func checksum(of body: some StringProtocol) -> String {
+        String(decoding: Base62.encode(CRC32.checksum(body.utf8), width: checksumLength), as: UTF8.self)
+    }
+
     /// Assembles a native key from its parts, appending the checksum.
     static func assemble(type: KeyType, lookup: [UInt8], secret: [UInt8]) -> String {
-        var bytes = Array(type.prefix.utf8)
-        bytes.append(UInt8(ascii: "_"))
-        bytes += lookup
-        bytes.append(UInt8(ascii: "_"))
-        bytes += secret
-        bytes += Base62.encode(CRC32.checksum(bytes), width: checksumLength)
-        return String(decoding: bytes, as: UTF8.self)
+        let body = "\(type.prefix)_\(String(decoding: lookup, as: UTF8.self))_\(String(decoding: secret, as: UTF8.self))"
+        return body + checksum(of: body)
     }
 }
 
