@@ -4,14 +4,28 @@ enum Base62 {
     static let alphabet: [UInt8] = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
     static func contains(_ byte: UInt8) -> Bool {
+        digitValue(byte) != nil
+    }
+
+    /// The value (0–61) of a base62 digit.
+    static func digitValue(_ byte: UInt8) -> UInt64? {
         switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "a")...UInt8(ascii: "z"):
-            return true
-        default:
-            return false
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt64(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt64(byte - UInt8(ascii: "A")) + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): UInt64(byte - UInt8(ascii: "a")) + 36
+        default: nil
         }
+    }
+
+    /// `true` when `digits` is exactly `encode(value, width: digits.count)`; allocates nothing,
+    /// which keeps rejecting malformed keys cheap.
+    static func digits(_ digits: some Collection<UInt8>, encode value: UInt32) -> Bool {
+        var decoded: UInt64 = 0
+        for byte in digits {
+            guard let digit = digitValue(byte) else { return false }
+            decoded = decoded * 62 + digit
+        }
+        return decoded == UInt64(value)
     }
 
     /// `count` characters drawn uniformly from the alphabet.

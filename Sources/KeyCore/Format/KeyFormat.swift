@@ -36,11 +36,10 @@ public enum KeyFormat {
         guard bytes.count == checkStart + checksumLength,
               bytes[secondUnderscore] == underscore,
               bytes[lookupStart..<secondUnderscore].allSatisfy(Base62.contains),
-              bytes[tailStart...].allSatisfy(Base62.contains),
+              bytes[tailStart..<checkStart].allSatisfy(Base62.contains),
+              Base62.digits(bytes[checkStart...], encode: CRC32.checksum(bytes[..<checkStart])),
               let type = KeyType(prefix: String(decoding: bytes[..<prefixEnd], as: UTF8.self))
         else { return nil }
-        let expected = Base62.encode(CRC32.checksum(bytes[..<checkStart]), width: checksumLength)
-        guard bytes[checkStart...].elementsEqual(expected) else { return nil }
         return (type, String(decoding: bytes[lookupStart..<secondUnderscore], as: UTF8.self))
     }
 

@@ -19,19 +19,22 @@ enum KeyRow {
             ])
     }
 
-    static func storedKey(_ row: Row) throws -> StoredKey {
-        let typeText: String = row[2]
-        guard let type = KeyType(prefix: typeText) else { throw KeyCoreError.unsupportedDigest("type \(typeText)") }
-        let ownerText: String? = row[5]
-        let scopesText: String = row[6]
+    /// Decodes a row selected with ``columns``, from GRDB or from a raw statement.
+    static func storedKey(_ row: some KeyColumns) throws -> StoredKey {
+        guard let lookupID = row.text(0), let id = row.text(1), let typeText = row.text(2), let digest = row.text(3),
+              let name = row.text(4), let created = row.integer(7)
+        else { throw KeyCoreError.storeUnavailable(path: "stored_key", reason: "a row lacks a required column") }
+        guard let type = KeyType(prefix: typeText) else {
+            throw KeyCoreError.storeUnavailable(path: "stored_key", reason: "unknown key type '\(typeText)'")
+        }
         let record = KeyRecord(
-            id: row[1], type: type, lookupID: row[0], name: row[4],
-            owner: ownerText.flatMap(KeyOwner.init(parsing:)),
-            scopes: scopesText.split(separator: " ").map(String.init),
-            createdAt: date(row[7]), expiresAt: (row[8] as Int64?).map(date), revokedAt: (row[9] as Int64?).map(date),
-            lastUsedAt: (row[10] as Int64?).map(date)
+            id: id, type: type, lookupID: lookupID, name: name,
+            owner: row.text(5).flatMap(KeyOwner.init(parsing:)),
+            scopes: (row.text(6) ?? "").split(separator: " ").map(String.init),
+            createdAt: date(created), expiresAt: row.integer(8).map(date), revokedAt: row.integer(9).map(date),
+            lastUsedAt: row.integer(10).map(date)
         )
-        return StoredKey(record: record, digest: try KeyDigest(encoded: row[3]))
+        return StoredKey(record: record, digest: try KeyDigest(encoded: digest))
     }
 
     /// Times are stored as whole Unix milliseconds (to the nearest, so a time already cut to
@@ -43,4 +46,15 @@ enum KeyRow {
     static func date(_ milliseconds: Int64) -> Date {
         Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
+}
+
+/// Reads the columns of one `stored_key` row by position.
+protocol KeyColumns {
+    func text(_ index: Int) -> String?
+    func integer(_ index: Int) -> Int64?
+}
+
+extension Row: KeyColumns {
+    func text(_ index: Int) -> String? { self[index] }
+    func integer(_ index: Int) -> Int64? { self[index] }
 }

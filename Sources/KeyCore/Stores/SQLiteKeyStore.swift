@@ -4,12 +4,13 @@ import GRDB
 /// The embedded default ``KeyStore``: one SQLite file in WAL mode, readable by many tasks while
 /// one writes.
 ///
-/// Verification reads (``find(lookupID:)``) run a cached prepared statement on a pooled reader
-/// connection without opening a transaction (a single `SELECT` needs none), which keeps the
-/// per-lookup cost to a few microseconds. The schema is created and upgraded by named,
+/// Verification reads (``find(lookupID:)``) go through a dedicated pool of read-only connections
+/// with a persistent prepared statement, which keeps a lookup to a few microseconds; everything
+/// else goes through GRDB. The schema is created and upgraded by named,
 /// append-only migrations (``KeyStoreMigrations``).
 public final class SQLiteKeyStore: KeyStore {
     private let pool: DatabasePool
+    private let lookups: SQLiteLookupReader
     /// The database file.
     public let path: String
 
@@ -24,6 +25,8 @@ public final class SQLiteKeyStore: KeyStore {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try KeyStoreMigrations.migrator.migrate(pool)
+            lookups = try SQLiteLookupReader(
+                path: path, sql: KeyRow.selectByLookupID, count: ProcessInfo.processInfo.activeProcessorCount)
         } catch {
             throw .storeUnavailable(path: path, reason: Self.reason(error))
         }
@@ -50,9 +53,12 @@ public final class SQLiteKeyStore: KeyStore {
     }
 
     public func find(lookupID: String) throws -> StoredKey? {
-        try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: KeyRow.selectByLookupID), arguments: [lookupID])
-                .map(KeyRow.storedKey)
+        do {
+            return try lookups.fetchOne(lookupID, decode: KeyRow.storedKey)
+        } catch let error as KeyCoreError {
+            throw error
+        } catch {
+            throw KeyCoreError.storeUnavailable(path: path, reason: "\(error)")
         }
     }
 
@@ -100,7 +106,7 @@ public final class SQLiteKeyStore: KeyStore {
     }
 
     /// Runs a read without a transaction on a pooled reader connection. Synchronous on purpose:
-    /// a point read takes microseconds, far less than hopping to another executor would.
+    /// these reads take microseconds to milliseconds, less than hopping executors would.
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.unsafeRead(body)
