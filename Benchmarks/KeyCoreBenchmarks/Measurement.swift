@@ -19,12 +19,12 @@ struct Measurement {
 }
 
 /// Runs `body(index)` repeatedly for about `seconds` (or `limit` times) on `tasks` concurrent
-/// tasks after a short warm-up, timing each call.
+/// tasks after `warmUp` untimed calls, timing each call.
 func measure(
-    _ name: String, seconds: Double, tasks: Int = 1, limit: Int? = nil,
+    _ name: String, seconds: Double, tasks: Int = 1, limit: Int? = nil, warmUp: Int = 1_000,
     _ body: @escaping @Sendable (Int) async throws -> Void
 ) async throws -> Measurement {
-    let warmUp = min(1_000, (limit ?? 2_000) / 2)
+    let warmUp = min(warmUp, (limit ?? .max) / 2)
     for index in 0..<warmUp { try await body(index) }
     let start = ContinuousClock.now
     let deadline = start + .milliseconds(Int(seconds * 1000))

@@ -2,9 +2,9 @@
 public enum KeyGenerator {
     /// A fresh key of `type` and its lookup id.
     ///
-    /// `SystemRandomNumberGenerator` reads the kernel CSPRNG (`getrandom(2)` on Linux).
+    /// Random bytes come from the kernel CSPRNG (`getrandom(2)` on Linux).
     public static func generate(_ type: KeyType) -> ParsedKey {
-        var random = SystemRandomNumberGenerator()
+        var random = BufferedSystemRandom()
         let lookup = Base62.randomCharacters(count: KeyFormat.lookupLength, using: &random)
         let secret = Base62.randomCharacters(count: KeyFormat.secretLength, using: &random)
         return ParsedKey(

@@ -13,15 +13,12 @@ enum Hex {
 
     /// The bytes of `text`, or `nil` unless it is an even number of hex digits.
     static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let chars = Array(text.utf8)
-        guard chars.count.isMultiple(of: 2) else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(chars.count / 2)
-        var index = 0
-        while index < chars.count {
-            guard let high = value(chars[index]), let low = value(chars[index + 1]) else { return nil }
+        out.reserveCapacity(text.utf8.count / 2)
+        var characters = text.utf8.makeIterator()
+        while let first = characters.next() {
+            guard let second = characters.next(), let high = value(first), let low = value(second) else { return nil }
             out.append(high << 4 | low)
-            index += 2
         }
         return out
     }

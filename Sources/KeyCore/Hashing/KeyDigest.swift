@@ -45,13 +45,18 @@ public enum KeyDigest: Sendable, Hashable {
     /// Reads the stored text form.
     /// - Throws: ``KeyCoreError/unsupportedDigest(_:)`` naming only the algorithm tag.
     public init(encoded text: String) throws(KeyCoreError) {
+        // The native forms are read on every verification: recognise them without splitting.
+        if text.hasPrefix("sha256$"), let bytes = Hex.decode(text.dropFirst(7)), bytes.count == 32 {
+            self = .sha256(bytes)
+            return
+        }
+        if text.hasPrefix("hmac-sha256$"), let bytes = Hex.decode(text.dropFirst(12)), bytes.count == 32 {
+            self = .hmacSHA256(bytes)
+            return
+        }
         let parts = text.split(separator: "$", omittingEmptySubsequences: false)
         let algorithm = String(parts.first ?? "")
         switch (algorithm, parts.count) {
-        case ("sha256", 2):
-            if let bytes = Hex.decode(parts[1]), bytes.count == 32 { self = .sha256(bytes); return }
-        case ("hmac-sha256", 2):
-            if let bytes = Hex.decode(parts[1]), bytes.count == 32 { self = .hmacSHA256(bytes); return }
         case ("sha512", 3):
             if parts[1].isEmpty, let bytes = Hex.decode(parts[2]), bytes.count == 64 { self = .djangoSHA512(bytes); return }
         case ("pbkdf2_sha256", 4):

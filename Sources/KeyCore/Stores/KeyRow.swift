@@ -30,11 +30,16 @@ enum KeyRow {
         let record = KeyRecord(
             id: id, type: type, lookupID: lookupID, name: name,
             owner: row.text(5).flatMap(KeyOwner.init(parsing:)),
-            scopes: (row.text(6) ?? "").split(separator: " ").map(String.init),
+            scopes: row.text(6).map(scopes) ?? [],
             createdAt: date(created), expiresAt: row.integer(8).map(date), revokedAt: row.integer(9).map(date),
             lastUsedAt: row.integer(10).map(date)
         )
         return StoredKey(record: record, digest: try KeyDigest(encoded: digest))
+    }
+
+    /// Scopes are stored space-separated; most keys have none, which costs nothing to read.
+    static func scopes(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: " ").map(String.init)
     }
 
     /// Times are stored as whole Unix milliseconds (to the nearest, so a time already cut to

@@ -117,8 +117,10 @@ public final class SQLiteKeyStore: KeyStore {
         }
     }
 
-    /// Runs `body` in one write transaction: all of it commits, or none of it.
+    /// Runs `body` in one write transaction: all of it commits, or none of it. Lookups see
+    /// the change from the moment this returns.
     private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        defer { lookups.invalidate() }
         do {
             return try pool.write(body)
         } catch let error as KeyCoreError {

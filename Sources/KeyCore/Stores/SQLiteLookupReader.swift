@@ -5,30 +5,47 @@ import Synchronization
 /// holding one persistent prepared `SELECT … WHERE lookup_id = ?`.
 ///
 /// GRDB's access blocks cost about 20 µs each (queue hops and bookkeeping), several times the
-/// point read itself, so this one query talks to SQLite directly. Each statement runs in
-/// autocommit mode and is reset right after its row is read, so every lookup sees the latest
-/// committed data and holds no read snapshot between calls. Connections memory-map the file, so
-/// a lookup in a large store costs page accesses, not `pread` calls.
+/// point read itself, so this one query talks to SQLite directly. Connections memory-map the
+/// file, so a lookup in a large store costs page accesses, not `pread` calls.
+///
+/// Starting a read transaction takes file-lock system calls, so a connection keeps its read
+/// snapshot for up to ``maximumSnapshotAge`` and reuses it. Writes made through the owning store
+/// call ``invalidate()``, which makes the next lookup on every connection start a fresh snapshot:
+/// this process sees its own changes at once. A change made by another process (an admin
+/// revoking a key from the command line) is seen within ``maximumSnapshotAge``.
 final class SQLiteLookupReader: Sendable {
+    static let maximumSnapshotAge: Duration = .milliseconds(100)
+
     private let slots: [Slot]
     private let nextSlot = Atomic<Int>(0)
+    private let generation = Atomic<Int>(0)
 
     /// Opens `count` read-only connections to the database at `path` (whose schema must exist).
     init(path: String, sql: String, count: Int) throws(SQLiteError) {
         slots = try (0..<max(1, count)).map { _ throws(SQLiteError) in try Slot(path: path, sql: sql) }
     }
 
+    /// Makes every connection start a new read snapshot before its next lookup, and ends the
+    /// snapshots of idle connections now, so that they do not hold back WAL checkpoints.
+    func invalidate() {
+        generation.wrappingAdd(1, ordering: .releasing)
+        for slot in slots {
+            slot.connection.withLockIfAvailable { $0.endSnapshot() }
+        }
+    }
+
     /// Runs the query with `text` bound to its one parameter; `decode` reads the row, if any.
     func fetchOne<T: Sendable>(_ text: String, decode: @Sendable (StatementColumns) throws -> T) throws -> T? {
+        let current = generation.load(ordering: .acquiring)
         // Start at a rotating slot and take the first free one; wait on the starting one if all are busy.
         let start = nextSlot.wrappingAdd(1, ordering: .relaxed).oldValue
         for offset in 0..<slots.count {
             let slot = slots[(start + offset) % slots.count]
-            if let result = try slot.connection.withLockIfAvailable({ try $0.fetchOne(text, decode: decode) }) {
+            if let result = try slot.connection.withLockIfAvailable({ try $0.fetchOne(text, generation: current, decode: decode) }) {
                 return result
             }
         }
-        return try slots[start % slots.count].connection.withLock { try $0.fetchOne(text, decode: decode) }
+        return try slots[start % slots.count].connection.withLock { try $0.fetchOne(text, generation: current, decode: decode) }
     }
 
     private final class Slot: Sendable {
@@ -43,6 +60,8 @@ final class SQLiteLookupReader: Sendable {
     private struct Connection: ~Copyable {
         let database: OpaquePointer
         let statement: OpaquePointer
+        /// When the open read transaction began and under which generation; `nil` when none is open.
+        var snapshot: (started: ContinuousClock.Instant, generation: Int)?
 
         /// Memory-map up to this much of the file (SQLite maps lazily; unused address space is free).
         static let mmapBytes = 1 << 34
@@ -65,6 +84,7 @@ final class SQLiteLookupReader: Sendable {
             }
             self.database = database
             self.statement = statement
+            snapshot = nil
         }
 
         deinit {
@@ -72,7 +92,10 @@ final class SQLiteLookupReader: Sendable {
             sqlite3_close_v2(database)
         }
 
-        func fetchOne<T: Sendable>(_ text: String, decode: @Sendable (StatementColumns) throws -> T) throws -> T? {
+        mutating func fetchOne<T: Sendable>(
+            _ text: String, generation: Int, decode: @Sendable (StatementColumns) throws -> T
+        ) throws -> T? {
+            try refreshSnapshot(generation: generation)
             defer { sqlite3_reset(statement) }
             return try text.withCString { pointer in
                 // SQLITE_STATIC (nil): the text outlives the step, which happens inside this closure.
@@ -83,6 +106,25 @@ final class SQLiteLookupReader: Sendable {
                 default: throw SQLiteError(database)
                 }
             }
+        }
+
+        /// Ends a read transaction that is too old or predates a local write, and opens one if
+        /// none is open (it takes its snapshot at the next step).
+        private mutating func refreshSnapshot(generation: Int) throws {
+            let now = ContinuousClock.now
+            if let snapshot, snapshot.generation != generation || now - snapshot.started > maximumSnapshotAge {
+                endSnapshot()
+            }
+            if snapshot == nil {
+                guard sqlite3_exec(database, "BEGIN", nil, nil, nil) == SQLITE_OK else { throw SQLiteError(database) }
+                snapshot = (now, generation)
+            }
+        }
+
+        mutating func endSnapshot() {
+            guard snapshot != nil else { return }
+            sqlite3_exec(database, "COMMIT", nil, nil, nil)
+            snapshot = nil
         }
     }
 }
