@@ -7,7 +7,7 @@ struct ResultTable {
     mutating func add(_ measurement: Measurement, keys: Int) {
         rows.append((keys, measurement))
         let name = measurement.name.padding(toLength: 32, withPad: " ", startingAt: 0)
-        print(name + String(format: " keys=%-8d %12.0f ops/s  mean %8.2f µs  p50 %8.2f µs  p99 %8.2f µs",
+        progress(name + String(format: " keys=%-8d %12.0f ops/s  mean %8.2f µs  p50 %8.2f µs  p99 %8.2f µs",
                             keys, measurement.perSecond, measurement.meanMicroseconds,
                             measurement.percentile(0.5), measurement.percentile(0.99)))
     }
@@ -35,4 +35,10 @@ struct ResultTable {
             }.joined(separator: "  ")
         }.joined(separator: "\n")
     }
+}
+
+/// A progress line on standard error (unbuffered, so it shows while the run goes on); the final
+/// table goes to standard output.
+func progress(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -80,4 +80,39 @@ import Testing
         #expect(throws: KeyCoreError.self) { try store.insertNew([good, bad]) }
         #expect(try store.records(ownedBy: nil).isEmpty)
     }
+
+    @Test func aRevocationInThisProcessIsSeenByTheVeryNextVerification() async throws {
+        let service = KeyService(store: try SQLiteKeyStore(path: folder.file("keys.sqlite3")))
+        let issued = try await service.create(name: "k")
+        // Verifying first leaves the reader connections holding a read snapshot.
+        for _ in 0..<10 { #expect(try await service.verify(issued.key.revealed).record != nil) }
+        try await service.revoke(id: issued.record.id)
+        #expect(try await service.verify(issued.key.revealed) == .rejected(.revoked))
+    }
+
+    @Test func aKeyCreatedInThisProcessVerifiesAtOnce() async throws {
+        let service = KeyService(store: try SQLiteKeyStore(path: folder.file("keys.sqlite3")))
+        _ = try await service.verify(try await service.create(name: "first").key.revealed)
+        let second = try await service.create(name: "second")
+        #expect(try await service.verify(second.key.revealed).record?.name == "second")
+    }
+
+    /// Another process (here: another store on the same file) revokes a key; this process
+    /// refuses it within the reader's snapshot age (100 ms), polled here with a 5 s limit.
+    @Test func aRevocationByAnotherProcessIsSeenWithinTheSnapshotAge() async throws {
+        let path = folder.file("keys.sqlite3")
+        let server = KeyService(store: try SQLiteKeyStore(path: path))
+        let admin = KeyService(store: try SQLiteKeyStore(path: path))
+        let issued = try await server.create(name: "k")
+        #expect(try await server.verify(issued.key.revealed).record != nil)
+        try await admin.revoke(id: issued.record.id)
+        let revokedAt = ContinuousClock.now
+        var outcome = try await server.verify(issued.key.revealed)
+        while outcome != .rejected(.revoked), ContinuousClock.now - revokedAt < .seconds(5) {
+            try await Task.sleep(for: .milliseconds(5))
+            outcome = try await server.verify(issued.key.revealed)
+        }
+        #expect(outcome == .rejected(.revoked))
+        #expect(ContinuousClock.now - revokedAt < .seconds(1))
+    }
 }

@@ -12,13 +12,19 @@ enum Hex {
     }
 
     /// The bytes of `text`, or `nil` unless it is an even number of hex digits.
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count / 2)
-        var characters = text.utf8.makeIterator()
-        while let first = characters.next() {
-            guard let second = characters.next(), let high = value(first), let low = value(second) else { return nil }
-            out.append(high << 4 | low)
+    static func decode(_ text: Substring) -> [UInt8]? {
+        // Stored digests are native strings, so their UTF-8 is contiguous and read in place.
+        text.utf8.withContiguousStorageIfAvailable(decode) ?? decode(Array(text.utf8))
+    }
+
+    private static func decode(_ digits: some RandomAccessCollection<UInt8>) -> [UInt8]? {
+        guard digits.count.isMultiple(of: 2) else { return nil }
+        var out = [UInt8](repeating: 0, count: digits.count / 2)
+        var index = digits.startIndex
+        for position in out.indices {
+            guard let high = value(digits[index]), let low = value(digits[digits.index(after: index)]) else { return nil }
+            out[position] = high << 4 | low
+            index = digits.index(index, offsetBy: 2)
         }
         return out
     }
