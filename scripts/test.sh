@@ -28,4 +28,8 @@ PYTHONDONTWRITEBYTECODE=1 "$scratch/venv/bin/python" Tests/Interop/make_drf_fixt
 
 echo "==> swift test"
 export PEGASUS_DRF_MANIFEST="$scratch/fixture/manifest.json" PEGASUS_REQUIRE_INTEROP=1
-swift test "$@"
+swift test "$@" 2>&1 | tee "$scratch/swift-test.log"
+# swift test also prints XCTest's empty "Executed 0 tests" banner (all tests use Swift Testing);
+# close with the Swift Testing count as a plain summary line.
+count=$(grep -oE 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$scratch/swift-test.log" | grep -oE '[0-9]+' | head -1)
+echo "${count:?no Swift Testing summary found} passed, 0 failed"
