@@ -70,7 +70,9 @@ public final class KeyService: Sendable {
         if record.isRevoked { return .rejected(.revoked) }
         if record.hasExpired(at: now) { return .rejected(.expired) }
         if !hasher.isPreferred(stored.digest) {
-            try await store.replaceDigest(id: record.id, with: hasher.digest(of: parsed.plaintext))
+            // Best effort: if the rewrite fails the old digest still verifies, and the next
+            // success tries again. A valid key is never refused for it.
+            try? await store.replaceDigest(id: record.id, with: hasher.digest(of: parsed.plaintext))
         }
         if let batch = usage.note(record, at: now) { await writeUsage(batch) }
         return .valid(record)

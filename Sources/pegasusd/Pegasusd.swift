@@ -8,7 +8,9 @@ struct Pegasusd: AsyncParsableCommand {
         abstract: "Pegasus: API keys, scoped tokens and permissions for Swift servers.",
         discussion: """
             Admin commands work on the data folder given by --data-dir or PEGASUS_DATA_DIR \
-            (default ./pegasus-data), created on first use.
+            (default ./pegasus-data), created on first use. Set PEGASUS_KEY_PEPPER (a secret of at \
+            least 16 bytes, kept outside the data folder) to store keys as HMAC-SHA256 digests; \
+            every command that reads keys needs the same pepper.
             """,
         version: "0.1.0",
         subcommands: [KeysCommand.self]

@@ -53,13 +53,7 @@ public final class SQLiteKeyStore: KeyStore {
     }
 
     public func find(lookupID: String) throws -> StoredKey? {
-        do {
-            return try lookups.fetchOne(lookupID, decode: KeyRow.storedKey)
-        } catch let error as KeyCoreError {
-            throw error
-        } catch {
-            throw KeyCoreError.storeUnavailable(path: path, reason: "\(error)")
-        }
+        try reportingFailures { try lookups.fetchOne(lookupID, decode: KeyRow.storedKey) }
     }
 
     public func record(id: String) throws -> KeyRecord? {
@@ -108,21 +102,21 @@ public final class SQLiteKeyStore: KeyStore {
     /// Runs a read without a transaction on a pooled reader connection. Synchronous on purpose:
     /// these reads take microseconds to milliseconds, less than hopping executors would.
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try pool.unsafeRead(body)
-        } catch let error as KeyCoreError {
-            throw error
-        } catch {
-            throw KeyCoreError.storeUnavailable(path: path, reason: Self.reason(error))
-        }
+        try reportingFailures { try pool.unsafeRead(body) }
     }
 
     /// Runs `body` in one write transaction: all of it commits, or none of it. Lookups see
     /// the change from the moment this returns.
     private func write<T>(_ body: (Database) throws -> T) throws -> T {
         defer { lookups.invalidate() }
+        return try reportingFailures { try pool.write(body) }
+    }
+
+    /// Passes KeyCore's own errors through and reports any other failure (SQLite's, GRDB's) as
+    /// ``KeyCoreError/storeUnavailable(path:reason:)``.
+    private func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try pool.write(body)
+            return try body()
         } catch let error as KeyCoreError {
             throw error
         } catch {
