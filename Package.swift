@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "KeyCore", targets: ["KeyCore"]),
+        .library(name: "AuthGate", targets: ["AuthGate"]),
+        .library(name: "AuthGateHummingbird", targets: ["AuthGateHummingbird"]),
         .executable(name: "pegasusd", targets: ["pegasusd"]),
     ],
     dependencies: [
@@ -15,6 +17,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // The admin command line.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The HTTP server of pegasusd and the AuthGate adapter.
+        // (traits off: pegasusd does not read swift-configuration providers, so skip building it.)
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Structured logs (already in Hummingbird's graph).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Signing and verifying the login API's JWTs.
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
     ],
     targets: [
         // crypt(3) from libxcrypt: yescrypt and bcrypt password hashes.
@@ -32,11 +41,30 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "AuthGate",
+            dependencies: ["KeyCore"]
+        ),
+        .target(
+            name: "AuthGateHummingbird",
+            dependencies: [
+                "AuthGate",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "pegasusd",
             dependencies: [
                 "KeyCore",
+                "AuthGate",
+                "AuthGateHummingbird",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -51,6 +79,10 @@ let package = Package(
         .testTarget(
             name: "KeyCoreTests",
             dependencies: ["KeyCore", "TestSupport"]
+        ),
+        .testTarget(
+            name: "AuthGateTests",
+            dependencies: ["AuthGate", "KeyCore"]
         ),
         .testTarget(
             name: "pegasusdTests",

@@ -1,0 +1,57 @@
+import KeyCore
+
+/// A signed-in browser session, as the application's session store knows it.
+public struct ResolvedSession: Sendable {
+    public var user: UserIdentity
+    /// The token the browser must echo in the CSRF header on unsafe requests.
+    public var csrfToken: String
+
+    public init(user: UserIdentity, csrfToken: String) {
+        self.user = user
+        self.csrfToken = csrfToken
+    }
+}
+
+/// Finds the session behind a cookie value. Implemented by the application.
+public protocol SessionResolver: Sendable {
+    /// The live session for this cookie value, or `nil` (unknown, expired, signed out).
+    func session(forCookie value: String) async throws -> ResolvedSession?
+}
+
+/// Authenticates a session cookie as an interactive user.
+///
+/// A cookie is sent by the browser on its own, so on unsafe methods (POST, PUT, PATCH, DELETE)
+/// the request must also carry the session's CSRF token in ``csrfHeader``; without it the
+/// session is refused with 403 ``Denial/Codes/csrfFailed``, as Django does.
+public struct SessionCookieAuthenticator: Authenticator {
+    public let scheme: SecurityScheme
+    public let cookieName: String
+    public let csrfHeader: String
+    private let sessions: any SessionResolver
+
+    public static let invalidSession = Denial(
+        .unauthenticated, code: Denial.Codes.authenticationFailed, message: "Your session has expired; sign in again.")
+    public static let csrfFailed = Denial(
+        .forbidden, code: Denial.Codes.csrfFailed, message: "CSRF token missing or incorrect.")
+
+    public init(sessions: any SessionResolver, cookieName: String = "sessionid", csrfHeader: String = "X-CSRFToken", schemeName: String = "cookieAuth") {
+        self.sessions = sessions
+        self.cookieName = cookieName
+        self.csrfHeader = csrfHeader
+        scheme = SecurityScheme(name: schemeName, location: .cookie(cookieName), role: .interactive)
+    }
+
+    public func authenticate(_ facts: RequestFacts) async throws -> CredentialCheck {
+        guard let cookie = facts.cookies[cookieName] else { return .absent }
+        guard let session = try await sessions.session(forCookie: cookie) else {
+            return .rejected(Self.invalidSession, reason: "unknown or expired session")
+        }
+        if !facts.isSafeMethod {
+            let presented = facts.header(csrfHeader) ?? ""
+            guard ConstantTime.equals(Array(presented.utf8), Array(session.csrfToken.utf8)) else {
+                return .rejected(Self.csrfFailed, reason: "CSRF header missing or wrong")
+            }
+        }
+        return .authenticated(.user(session.user))
+    }
+}

@@ -1,0 +1,85 @@
+/// The schemes a server accepts and the answers it gives when a permission denies.
+///
+/// ```swift
+/// let gate = Gatekeeper(authenticators: [sessionAuth, jwtAuth, APIKeyAuthenticator(keys: keys, users: users)])
+/// let request = gate.request(for: facts)
+/// if let refusal = try await gate.refusal(of: request, by: IsAuthenticated() | HasUserAPIKey()) {
+///     // answer refusal.status with refusal.headers and refusal.problem as JSON
+/// }
+/// ```
+public struct Gatekeeper: Sendable {
+    /// Tried in this order where several could answer (e.g. for ``AuthRequest/actingUser()``).
+    public let authenticators: [any Authenticator]
+    /// The `realm` of `WWW-Authenticate` challenges.
+    public let realm: String
+
+    public init(authenticators: [any Authenticator], realm: String = "pegasus") {
+        self.authenticators = authenticators
+        self.realm = realm
+    }
+
+    /// Every scheme the server accepts, for security descriptions and the schema.
+    public var schemes: [SecurityScheme] { authenticators.map(\.scheme) }
+
+    /// A fresh per-request view of `facts`; its credentials are verified lazily.
+    public func request(for facts: RequestFacts) -> AuthRequest {
+        AuthRequest(facts: facts, authenticators: authenticators)
+    }
+
+    /// `nil` when `permission` allows the request; otherwise the answer to send.
+    public func refusal(of request: AuthRequest, by permission: any Permission) async throws -> Refusal? {
+        guard case .deny(let denial) = try await permission.evaluate(request) else { return nil }
+        return await refusal(for: denial, of: request, by: permission)
+    }
+
+    /// The answer to `denial`: 401 with a challenge for each scheme `permission` accepts on
+    /// this method (marked `error="invalid_token"` where that scheme's credential failed), or
+    /// 403, with a Bearer `insufficient_scope` challenge when scopes are missing.
+    public func refusal(for denial: Denial, of request: AuthRequest, by permission: any Permission) async -> Refusal {
+        var challenges: [String] = []
+        switch denial.status {
+        case .unauthenticated:
+            let refused = await request.refusals()
+            let accepted = permission.securityAlternatives(for: request.facts.method, schemes: schemes).schemeNames
+            // One challenge per scheme word (a JWT and a PAT are both "Bearer"), marked failed
+            // if any credential behind it failed.
+            var words: [(word: String, parameters: String, failed: Bool)] = []
+            for scheme in schemes where accepted.contains(scheme.name) {
+                guard let (word, parameters) = challenge(for: scheme) else { continue }
+                let failed = refused[scheme.name] != nil
+                if let index = words.firstIndex(where: { $0.word == word }) {
+                    words[index].failed = words[index].failed || failed
+                } else {
+                    words.append((word, parameters, failed))
+                }
+            }
+            challenges = words.map { #"\#($0.word) realm="\#(realm)"\#($0.parameters)\#($0.failed ? #", error="invalid_token""# : "")"# }
+        case .forbidden:
+            if !denial.missingScopes.isEmpty {
+                challenges.append(#"Bearer realm="\#(realm)", error="insufficient_scope", scope="\#(denial.missingScopes.joined(separator: " "))""#)
+            }
+        }
+        let problem = ProblemDetails(status: denial.status.rawValue, code: denial.code, detail: denial.message)
+        return Refusal(problem: problem, challenges: challenges)
+    }
+
+    /// The auth-scheme word and extra parameters of `scheme`'s challenge. A cookie is not an
+    /// HTTP authentication scheme (RFC 9110 §11.6.1), so it gets none.
+    private func challenge(for scheme: SecurityScheme) -> (word: String, parameters: String)? {
+        switch scheme.location {
+        case .authorizationKeyword(let keyword): (keyword, "")
+        case .header(let name): ("Api-Key", #", header="\#(name)""#)
+        case .bearer: ("Bearer", "")
+        case .cookie: nil
+        }
+    }
+}
+
+/// A denied request's answer, ready for any HTTP framework to send.
+public struct Refusal: Error, Sendable, Equatable {
+    public var problem: ProblemDetails
+    /// `WWW-Authenticate` field values, one per challenge.
+    public var challenges: [String]
+
+    public var status: Int { problem.status }
+}

@@ -1,0 +1,67 @@
+/// Allows when any member allows (DRF's `OR`), with DRF's flaws fixed.
+///
+/// - Request level: members are tried in order and the first allow wins; later members are not
+///   evaluated.
+/// - Object level: a member grants access only if it allows **both** the request and the
+///   object — `(a.has ∧ a.hasObject) ∨ (b.has ∧ b.hasObject)`, the rule DRF adopted in 3.14 —
+///   so a member that let the request through cannot be outvoted by another member's lenient
+///   default object check.
+/// - When every member denies, the answer is the denial that tells the caller what would help
+///   (see ``mostHelpful(_:authenticated:)``), not a generic message.
+public struct AnyOf: Permission {
+    public let members: [any Permission]
+
+    public init(_ members: [any Permission]) {
+        self.members = members
+    }
+
+    public func evaluate(_ request: AuthRequest) async throws -> Decision {
+        var denials: [Denial] = []
+        for member in members {
+            switch try await member.evaluate(request) {
+            case .allow: return .allow
+            case .deny(let denial): denials.append(denial)
+            }
+        }
+        return try await Self.combined(denials, for: request)
+    }
+
+    public func evaluate(_ request: AuthRequest, object: any Sendable) async throws -> Decision {
+        var denials: [Denial] = []
+        for member in members {
+            var decision = try await member.evaluate(request)
+            if decision == .allow { decision = try await member.evaluate(request, object: object) }
+            switch decision {
+            case .allow: return .allow
+            case .deny(let denial): denials.append(denial)
+            }
+        }
+        return try await Self.combined(denials, for: request)
+    }
+
+    public func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives {
+        members.reduce(SecurityAlternatives.unsatisfiable) { $0.or($1.securityAlternatives(for: method, schemes: schemes)) }
+    }
+
+    private static func combined(_ denials: [Denial], for request: AuthRequest) async throws -> Decision {
+        guard let first = denials.first else { return .deny(.notAuthenticated) }  // no members: nothing allows
+        if denials.count == 1 { return .deny(first) }
+        return .deny(mostHelpful(denials, authenticated: try await request.isAuthenticated()))
+    }
+
+    /// The denial that best explains a refusal when every member denied:
+    /// - a caller who presented a valid credential gets the first 403: telling them to
+    ///   authenticate again would not help;
+    /// - a caller with none gets the first 401, preferring one where a credential was presented
+    ///   and failed (`authentication_failed`) over "not provided", since that is what to fix.
+    /// Otherwise the first denial stands.
+    public static func mostHelpful(_ denials: [Denial], authenticated: Bool) -> Denial {
+        if authenticated, let forbidden = denials.first(where: { $0.status == .forbidden }) { return forbidden }
+        if !authenticated {
+            let unauthenticated = denials.filter { $0.status == .unauthenticated }
+            if let failed = unauthenticated.first(where: { $0.code == Denial.Codes.authenticationFailed }) { return failed }
+            if let first = unauthenticated.first { return first }
+        }
+        return denials[0]
+    }
+}

@@ -1,0 +1,38 @@
+import KeyCore
+
+/// Who a verified credential says the caller is.
+public enum Principal: Sendable, Equatable {
+    /// A person signed in interactively: a session cookie or a JWT from the login API.
+    case user(UserIdentity)
+    /// A valid API key. `user` is its owner when the key belongs to a user; `nil` for team and
+    /// service keys.
+    case apiKey(KeyRecord, user: UserIdentity?)
+    /// A valid personal access token: acts for `user`, limited to the token's scopes.
+    case accessToken(KeyRecord, user: UserIdentity)
+
+    /// The user this principal acts for, if any.
+    public var user: UserIdentity? {
+        switch self {
+        case .user(let user): user
+        case .apiKey(_, let user): user
+        case .accessToken(_, let user): user
+        }
+    }
+
+    /// The scopes granted to the credential; empty for an interactive user, who is limited by
+    /// role rather than scope.
+    public var scopes: [String] {
+        switch self {
+        case .user: []
+        case .apiKey(let record, _), .accessToken(let record, _): record.scopes
+        }
+    }
+
+    /// The key or token record behind this principal, if any.
+    public var keyRecord: KeyRecord? {
+        switch self {
+        case .user: nil
+        case .apiKey(let record, _), .accessToken(let record, _): record
+        }
+    }
+}
