@@ -20,6 +20,8 @@ let package = Package(
         // The HTTP server of pegasusd and the AuthGate adapter.
         // (traits off: pegasusd does not read swift-configuration providers, so skip building it.)
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // NIOCore types pegasusd names (already in Hummingbird's graph).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // Structured logs (already in Hummingbird's graph).
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Signing and verifying the login API's JWTs.
@@ -65,6 +67,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(

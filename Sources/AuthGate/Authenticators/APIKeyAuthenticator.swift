@@ -14,7 +14,7 @@ public struct APIKeyAuthenticator: Authenticator {
 
     /// The public answer to any key that does not verify.
     public static let invalidKey = Denial(
-        .unauthenticated, code: Denial.Codes.authenticationFailed, message: "Invalid API key.")
+        .unauthenticated, code: Denial.Codes.authenticationFailed, message: "Invalid API key.", isCredentialFailure: true)
 
     public init(keys: KeyService, users: any UserDirectory, header: APIKeyHeader = .standard, schemeName: String = "ApiKeyAuth") {
         self.keys = keys

@@ -17,7 +17,7 @@ public struct BearerTokenAuthenticator: Authenticator {
 
     /// The public answer to a bearer token that does not verify (RFC 6750 `invalid_token`).
     public static let invalidToken = Denial(
-        .unauthenticated, code: Denial.Codes.authenticationFailed, message: "Invalid or expired token.")
+        .unauthenticated, code: Denial.Codes.authenticationFailed, message: "Invalid or expired token.", isCredentialFailure: true)
 
     public init(verifier: any BearerTokenVerifier, schemeName: String = "jwtAuth", format: String? = "JWT", ignoredPrefixes: [String] = []) {
         self.verifier = verifier

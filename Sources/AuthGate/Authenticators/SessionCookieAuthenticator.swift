@@ -30,9 +30,9 @@ public struct SessionCookieAuthenticator: Authenticator {
     private let sessions: any SessionResolver
 
     public static let invalidSession = Denial(
-        .unauthenticated, code: Denial.Codes.authenticationFailed, message: "Your session has expired; sign in again.")
+        .unauthenticated, code: Denial.Codes.authenticationFailed, message: "Your session has expired; sign in again.", isCredentialFailure: true)
     public static let csrfFailed = Denial(
-        .forbidden, code: Denial.Codes.csrfFailed, message: "CSRF token missing or incorrect.")
+        .forbidden, code: Denial.Codes.csrfFailed, message: "CSRF token missing or incorrect.", isCredentialFailure: true)
 
     public init(sessions: any SessionResolver, cookieName: String = "sessionid", csrfHeader: String = "X-CSRFToken", schemeName: String = "cookieAuth") {
         self.sessions = sessions

@@ -16,12 +16,16 @@ public struct Denial: Error, Hashable, Sendable {
     public var message: String
     /// For ``Codes/insufficientScope``: the scopes the credential lacks.
     public var missingScopes: [String]
+    /// `true` when a presented credential failed (bad key, expired token, missing CSRF header):
+    /// the caller's fix is to that credential, which makes this the most useful denial to show.
+    public var isCredentialFailure: Bool
 
-    public init(_ status: Status, code: String, message: String, missingScopes: [String] = []) {
+    public init(_ status: Status, code: String, message: String, missingScopes: [String] = [], isCredentialFailure: Bool = false) {
         self.status = status
         self.code = code
         self.message = message
         self.missingScopes = missingScopes
+        self.isCredentialFailure = isCredentialFailure
     }
 
     /// The stable codes AuthGate's own permissions and authenticators use.

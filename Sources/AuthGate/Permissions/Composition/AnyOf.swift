@@ -52,16 +52,14 @@ public struct AnyOf: Permission {
     /// The denial that best explains a refusal when every member denied:
     /// - a caller who presented a valid credential gets the first 403: telling them to
     ///   authenticate again would not help;
-    /// - a caller with none gets the first 401, preferring one where a credential was presented
-    ///   and failed (`authentication_failed`) over "not provided", since that is what to fix.
+    /// - a caller with none gets the first denial about a credential they presented and that
+    ///   failed (a bad key, a missing CSRF header): that is what to fix; failing that, the first
+    ///   401, since authenticating could help.
     /// Otherwise the first denial stands.
     public static func mostHelpful(_ denials: [Denial], authenticated: Bool) -> Denial {
-        if authenticated, let forbidden = denials.first(where: { $0.status == .forbidden }) { return forbidden }
-        if !authenticated {
-            let unauthenticated = denials.filter { $0.status == .unauthenticated }
-            if let failed = unauthenticated.first(where: { $0.code == Denial.Codes.authenticationFailed }) { return failed }
-            if let first = unauthenticated.first { return first }
+        if authenticated {
+            return denials.first { $0.status == .forbidden } ?? denials[0]
         }
-        return denials[0]
+        return denials.first(where: \.isCredentialFailure) ?? denials.first { $0.status == .unauthenticated } ?? denials[0]
     }
 }

@@ -1,0 +1,55 @@
+import AuthGate
+import Foundation
+import GRDB
+import KeyCore
+
+/// Creates users and checks their passwords; the ``UserDirectory`` AuthGate asks about key owners.
+struct AccountStore: UserDirectory {
+    let database: AppDatabase
+    let passwords = PasswordHasher()
+
+    /// Registers a user after validating the email and password.
+    /// - Throws: ``APIError`` 400 for invalid input, 409 `email_taken` for a used address.
+    func create(_ credentials: Credentials, isAdmin: Bool = false) async throws -> UserAccount {
+        let email = try credentials.validatedEmail()
+        try credentials.validatePassword(for: email)
+        let account = UserAccount(
+            id: UUID().uuidString.lowercased(), email: email, passwordHash: try passwords.hash(credentials.password),
+            isAdmin: isAdmin, createdAt: Date())
+        do {
+            try await database.pool.write { db in try account.insert(db) }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw APIError(.conflict, code: "email_taken", detail: "A user with this email already exists.")
+        }
+        return account
+    }
+
+    /// The account whose password matches, else `nil`. An unknown email costs a hash too, so
+    /// response time does not tell which emails exist.
+    func authenticate(_ credentials: Credentials) async throws -> UserAccount? {
+        let email = credentials.email.trimmingCharacters(in: .whitespaces)
+        let account = try await database.pool.read { db in
+            try UserAccount.filter(Column("email") == email).fetchOne(db)
+        }
+        guard let account else {
+            _ = passwords.verify(credentials.password, against: Self.decoyHash)
+            return nil
+        }
+        return passwords.verify(credentials.password, against: account.passwordHash) ? account : nil
+    }
+
+    func account(id: String) async throws -> UserAccount? {
+        try await database.pool.read { db in try UserAccount.fetchOne(db, key: id) }
+    }
+
+    func allAccounts() async throws -> [UserAccount] {
+        try await database.pool.read { db in try UserAccount.order(Column("created_at")).fetchAll(db) }
+    }
+
+    func user(id: String) async throws -> UserIdentity? {
+        try await account(id: id)?.identity
+    }
+
+    /// A yescrypt hash of a random password, verified against when the email is unknown.
+    private static let decoyHash = (try? PasswordHasher().hash(UUID().uuidString)) ?? ""
+}

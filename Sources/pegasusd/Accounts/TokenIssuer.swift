@@ -1,0 +1,106 @@
+import AuthGate
+import Foundation
+import GRDB
+import JWTKit
+
+/// Issues and checks the login API's JWTs (HS256): short-lived access tokens and rotating
+/// refresh tokens.
+///
+/// Every refresh token is recorded by its `jti` in a family that starts at sign-in. Refreshing
+/// marks the token used and issues the next one of the family; presenting a used token again
+/// means it was copied, so the whole family is revoked (refresh-token reuse detection).
+struct TokenIssuer: BearerTokenVerifier {
+    let database: AppDatabase
+    let accounts: AccountStore
+    let keys: JWTKeyCollection
+    let accessLifetime: TimeInterval
+    let refreshLifetime: TimeInterval
+
+    struct Pair: Encodable {
+        let access: String
+        let refresh: String
+    }
+
+    struct Claims: JWTPayload {
+        enum Kind: String, Codable { case access, refresh }
+
+        var sub: SubjectClaim
+        var exp: ExpirationClaim
+        var iat: IssuedAtClaim
+        var jti: IDClaim
+        var typ: Kind
+        /// The refresh family (refresh tokens only).
+        var fam: String?
+
+        func verify(using algorithm: some JWTAlgorithm) async throws {
+            try exp.verifyNotExpired()
+        }
+    }
+
+    static let invalidRefresh = APIError(.unauthorized, code: "invalid_refresh_token", detail: "The refresh token is invalid, expired or already used.")
+
+    /// A signing key from `secret` (at least 32 bytes).
+    static func keyCollection(secret: [UInt8]) async -> JWTKeyCollection {
+        await JWTKeyCollection().add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+    }
+
+    /// A new access and refresh token for `user`, starting a new refresh family.
+    func issue(for user: UserAccount) async throws -> Pair {
+        try await issue(for: user.id, family: UUID().uuidString.lowercased())
+    }
+
+    /// Exchanges a refresh token for a new pair. A used or revoked token revokes its family.
+    func refresh(_ token: String) async throws -> Pair {
+        guard let claims = try? await keys.verify(token, as: Claims.self), claims.typ == .refresh, let family = claims.fam else {
+            throw Self.invalidRefresh
+        }
+        let now = Date()
+        let accepted = try await database.pool.write { db -> Bool in
+            guard let row = try Row.fetchOne(db, sql: "SELECT used_at, revoked_at FROM refresh_token WHERE jti = ?", arguments: [claims.jti.value]) else {
+                return false
+            }
+            if row["used_at"] as Date? != nil || row["revoked_at"] as Date? != nil {
+                try db.execute(sql: "UPDATE refresh_token SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL", arguments: [now, family])
+                return false
+            }
+            try db.execute(sql: "UPDATE refresh_token SET used_at = ? WHERE jti = ?", arguments: [now, claims.jti.value])
+            return true
+        }
+        guard accepted, try await accounts.account(id: claims.sub.value) != nil else { throw Self.invalidRefresh }
+        return try await issue(for: claims.sub.value, family: family)
+    }
+
+    /// Revokes the family of `token` (sign-out). Unknown or invalid tokens are ignored: signing
+    /// out must always succeed.
+    func revoke(_ token: String) async throws {
+        guard let claims = try? await keys.verify(token, as: Claims.self), let family = claims.fam else { return }
+        try await database.pool.write { db in
+            try db.execute(sql: "UPDATE refresh_token SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL", arguments: [Date(), family])
+        }
+    }
+
+    func user(forToken token: String) async throws -> UserIdentity? {
+        guard let claims = try? await keys.verify(token, as: Claims.self), claims.typ == .access else { return nil }
+        return try await accounts.user(id: claims.sub.value)
+    }
+
+    private func issue(for userID: String, family: String) async throws -> Pair {
+        // Whole seconds: JWT NumericDates with fractions trip up some client libraries.
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        let refreshID = UUID().uuidString.lowercased()
+        let refreshExpiry = now.addingTimeInterval(refreshLifetime)
+        try await database.pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO refresh_token (jti, family, user_id, expires_at) VALUES (?, ?, ?, ?)",
+                arguments: [refreshID, family, userID, refreshExpiry])
+            try db.execute(sql: "DELETE FROM refresh_token WHERE expires_at < ?", arguments: [now])
+        }
+        let access = Claims(
+            sub: .init(value: userID), exp: .init(value: now.addingTimeInterval(accessLifetime)), iat: .init(value: now),
+            jti: .init(value: UUID().uuidString.lowercased()), typ: .access, fam: nil)
+        let refresh = Claims(
+            sub: .init(value: userID), exp: .init(value: refreshExpiry), iat: .init(value: now),
+            jti: .init(value: refreshID), typ: .refresh, fam: family)
+        return Pair(access: try await keys.sign(access), refresh: try await keys.sign(refresh))
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+
+/// Employees, always read and written within one owner: another user's employee is not found.
+struct EmployeeStore: Sendable {
+    let database: AppDatabase
+
+    func list(ownerID: String) async throws -> [Employee] {
+        try await database.pool.read { db in
+            try Employee.filter(Column("owner_id") == ownerID).order(Column("created_at"), Column("id")).fetchAll(db)
+        }
+    }
+
+    func find(id: String, ownerID: String) async throws -> Employee? {
+        try await database.pool.read { db in
+            try Employee.filter(Column("id") == id && Column("owner_id") == ownerID).fetchOne(db)
+        }
+    }
+
+    func insert(_ employee: Employee) async throws {
+        try await database.pool.write { db in try employee.insert(db) }
+    }
+
+    func update(_ employee: Employee) async throws {
+        try await database.pool.write { db in try employee.update(db) }
+    }
+
+    /// `false` when the owner has no employee with this id.
+    func delete(id: String, ownerID: String) async throws -> Bool {
+        try await database.pool.write { db in
+            try Employee.filter(Column("id") == id && Column("owner_id") == ownerID).deleteAll(db) > 0
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import AuthGate
+import AuthGateHummingbird
+import Hummingbird
+import KeyCore
+import Logging
+
+/// Turns every failure into an RFC 9457 problem response, in one place: API errors and
+/// refusals as they are, Hummingbird's own (no route, body too large) with a code, KeyCore's
+/// by kind, and anything unexpected as a logged 500 that reveals nothing.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return error.problem.response()
+        } catch let refusal as Refusal {
+            return try refusal.response(from: request, context: context)
+        } catch let error as KeyCoreError {
+            return Self.problem(for: error, logger: context.logger).response()
+        } catch let error as any HTTPResponseError {
+            return ProblemDetails(status: error.status.code, code: Self.code(for: error.status), detail: Self.detail(for: error))
+                .response(headers: (error as? HTTPError)?.headers ?? [:])
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(error)"])
+            return ProblemDetails(status: 500, code: "internal_error", detail: "The server could not complete the request.").response()
+        }
+    }
+
+    static func problem(for error: KeyCoreError, logger: Logger) -> ProblemDetails {
+        switch error {
+        case .invalidName, .invalidScope, .expiryInPast:
+            return ProblemDetails(status: 400, code: error.code, detail: error.description)
+        case .keyNotFound:
+            return ProblemDetails(status: 404, code: "not_found", detail: "No API key with this id.")
+        case .storeUnavailable:
+            logger.error("store unavailable", metadata: ["error": "\(error)"])
+            return ProblemDetails(status: 503, code: error.code, detail: "The key store is unavailable; try again later.")
+        default:
+            logger.error("key operation failed", metadata: ["error": "\(error)"])
+            return ProblemDetails(status: 500, code: "internal_error", detail: "The server could not complete the request.")
+        }
+    }
+
+    private static func code(for status: HTTPResponse.Status) -> String {
+        switch status {
+        case .notFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
+        case .contentTooLarge: "body_too_large"
+        case .badRequest: "bad_request"
+        default: status.code >= 500 ? "internal_error" : "http_\(status.code)"
+        }
+    }
+
+    private static func detail(for error: any HTTPResponseError) -> String {
+        if let error = error as? HTTPError, let body = error.body { return body }
+        switch error.status {
+        case .notFound: return "There is nothing at this address."
+        case .contentTooLarge: return "The request body is too large."
+        default: return error.status.reasonPhrase
+        }
+    }
+}

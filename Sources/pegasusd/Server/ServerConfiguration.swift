@@ -1,0 +1,105 @@
+import Foundation
+
+/// Everything `pegasusd serve` can be told, with its defaults. Read once at start-up from, in
+/// rising precedence: these defaults, a JSON file (`--config` / `PEGASUS_CONFIG`), `PEGASUS_*`
+/// environment variables, and command-line flags.
+///
+/// Secrets are not part of it: `PEGASUS_KEY_PEPPER` and `PEGASUS_JWT_SECRET` come from the
+/// environment only, so they never sit in a config file next to the data.
+struct ServerConfiguration: Codable, Equatable {
+    var host = "127.0.0.1"
+    var port = 8000
+    var dataDir = DataOptions.defaultDataDirectory
+    /// A header that carries API keys on its own (e.g. `X-Api-Key`), replacing the
+    /// `Authorization: Api-Key <key>` form, as djangorestframework-api-key's `API_KEY_CUSTOM_HEADER`.
+    var apiKeyHeader: String?
+    /// The largest request body accepted, in bytes.
+    var maxBodyBytes = 1_048_576
+    /// Lifetime of login access tokens, in seconds.
+    var accessTokenSeconds = 300
+    /// Lifetime of refresh tokens and browser sessions, in seconds.
+    var sessionSeconds = 14 * 86_400
+    /// Mark cookies `Secure` (serve behind HTTPS).
+    var secureCookies = false
+    /// `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.
+    var logLevel = "info"
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case host, port
+        case dataDir = "data_dir"
+        case apiKeyHeader = "api_key_header"
+        case maxBodyBytes = "max_body_bytes"
+        case accessTokenSeconds = "access_token_seconds"
+        case sessionSeconds = "session_seconds"
+        case secureCookies = "secure_cookies"
+        case logLevel = "log_level"
+
+        /// The environment variable for this setting: `PEGASUS_` and the upper-cased key.
+        var environmentName: String { "PEGASUS_" + rawValue.uppercased() }
+    }
+
+    init() {}
+
+    /// Reads a config file: a JSON object with any of the keys above; unknown keys are refused
+    /// so a typo does not pass silently.
+    init(file path: String) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CommandError("cannot read the config file \(path): \(CommandError.reason(error))")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw CommandError("the config file \(path) is not a JSON object")
+        }
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
+            throw CommandError("the config file \(path) has an unknown key \"\(unknown)\"; known: \(known.sorted().joined(separator: ", "))")
+        }
+        // Missing keys keep their defaults: merge the file over an encoded default value.
+        var merged = try JSONSerialization.jsonObject(with: JSONEncoder().encode(ServerConfiguration())) as! [String: Any]
+        merged.merge(object) { $1 }
+        do {
+            self = try JSONDecoder().decode(Self.self, from: JSONSerialization.data(withJSONObject: merged))
+        } catch {
+            throw CommandError("the config file \(path) has a value of the wrong type: \(error)")
+        }
+    }
+
+    /// Applies `PEGASUS_*` variables that are set.
+    mutating func apply(environment: [String: String]) throws {
+        func value(_ key: CodingKeys) -> String? { environment[key.environmentName].flatMap { $0.isEmpty ? nil : $0 } }
+        func integer(_ key: CodingKeys) throws -> Int? {
+            guard let text = value(key) else { return nil }
+            guard let number = Int(text) else { throw CommandError("\(key.environmentName) must be a whole number, not \"\(text)\"") }
+            return number
+        }
+        if let host = value(.host) { self.host = host }
+        if let port = try integer(.port) { self.port = port }
+        if let dataDir = value(.dataDir) { self.dataDir = dataDir }
+        if let header = value(.apiKeyHeader) { apiKeyHeader = header }
+        if let bytes = try integer(.maxBodyBytes) { maxBodyBytes = bytes }
+        if let seconds = try integer(.accessTokenSeconds) { accessTokenSeconds = seconds }
+        if let seconds = try integer(.sessionSeconds) { sessionSeconds = seconds }
+        if let secure = value(.secureCookies) {
+            guard let flag = ["1": true, "true": true, "0": false, "false": false][secure.lowercased()] else {
+                throw CommandError("\(CodingKeys.secureCookies.environmentName) must be true or false")
+            }
+            secureCookies = flag
+        }
+        if let level = value(.logLevel) { logLevel = level }
+    }
+
+    /// Refuses values that cannot work, with the setting's name.
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw CommandError("port must be 0 to 65535, not \(port)") }
+        guard maxBodyBytes >= 1_024 else { throw CommandError("max_body_bytes must be at least 1024") }
+        guard accessTokenSeconds > 0, sessionSeconds > 0 else { throw CommandError("token and session lifetimes must be positive") }
+        if let header = apiKeyHeader, header.isEmpty || header.contains(where: { $0 == ":" || $0.isWhitespace }) {
+            throw CommandError("api_key_header must be a header name such as X-Api-Key")
+        }
+        guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
+            throw CommandError("log_level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+}

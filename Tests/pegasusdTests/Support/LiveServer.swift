@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+import TestSupport
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+@testable import pegasusd
+
+/// A real `pegasusd` server on a free loopback port, in a fresh data folder, for the length of
+/// one test; requests go over HTTP like any client's.
+final class LiveServer: Sendable {
+    let baseURL: URL
+    let server: PegasusServer
+    private let task: Task<Void, any Error>
+    private let folder: TemporaryDirectory
+
+    /// Starts a server; `configure` adjusts the defaults (e.g. a custom API key header).
+    static func start(_ configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> LiveServer {
+        let folder = TemporaryDirectory()
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configuration.dataDir = folder.path
+        configure(&configuration)
+        let server = try await PegasusServer(configuration: configuration, environment: [:])
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let task = Task { try await server.run(logger: logger) { port in continuation.yield(port) } }
+        guard let port = await ports.first(where: { _ in true }) else { throw ServerDidNotStart() }
+        return LiveServer(baseURL: URL(string: "http://127.0.0.1:\(port)")!, server: server, task: task, folder: folder)
+    }
+
+    private init(baseURL: URL, server: PegasusServer, task: Task<Void, any Error>, folder: TemporaryDirectory) {
+        self.baseURL = baseURL
+        self.server = server
+        self.task = task
+        self.folder = folder
+    }
+
+    /// Stops the server (graceful shutdown) and waits for it.
+    func stop() async {
+        task.cancel()
+        _ = await task.result
+    }
+
+    struct ServerDidNotStart: Error {}
+
+    // MARK: Requests
+
+    struct Reply {
+        let status: Int
+        let headers: [String: String]
+        let body: Data
+
+        /// The body as a JSON object (empty when it is not one).
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+        /// The body as a JSON array of objects (empty when it is not one).
+        var list: [[String: Any]] { (try? JSONSerialization.jsonObject(with: body)) as? [[String: Any]] ?? [] }
+        func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
+        /// Every `WWW-Authenticate` challenge, as one string (the client joins repeated fields).
+        var challenges: String { header("WWW-Authenticate") ?? "" }
+        /// The stable code of a problem body.
+        var code: String? { json["code"] as? String }
+    }
+
+    /// Sends one request; `json` becomes an `application/json` body.
+    func send(_ method: String, _ path: String, headers: [String: String] = [:], json: Any? = nil, body: Data? = nil) async throws -> Reply {
+        var request = URLRequest(url: baseURL.appendingPathComponent(path))
+        // appendingPathComponent drops a trailing slash; Django-style paths keep theirs.
+        if path.hasSuffix("/") { request.url = URL(string: baseURL.absoluteString + path) }
+        request.httpMethod = method
+        request.httpShouldHandleCookies = false
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        if let json {
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        } else if let body {
+            request.httpBody = body
+        }
+        let (data, response) = try await Self.session.data(for: request)
+        let http = response as! HTTPURLResponse
+        var fields: [String: String] = [:]
+        for (name, value) in http.allHeaderFields { fields["\(name)"] = "\(value)" }
+        return Reply(status: http.statusCode, headers: fields, body: data)
+    }
+
+    /// No cookie jar, no cache: every request carries exactly the headers a test gives it.
+    private static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.urlCache = nil
+        return URLSession(configuration: configuration)
+    }()
+}
