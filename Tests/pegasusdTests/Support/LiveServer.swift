@@ -76,7 +76,7 @@ final class LiveServer: Sendable {
         } else if let body {
             request.httpBody = body
         }
-        let (data, response) = try await Self.session.data(for: request)
+        let (data, response) = try await Self.httpSession.data(for: request)
         let http = response as! HTTPURLResponse
         var fields: [String: String] = [:]
         for (name, value) in http.allHeaderFields { fields["\(name)"] = "\(value)" }
@@ -84,7 +84,7 @@ final class LiveServer: Sendable {
     }
 
     /// No cookie jar, no cache: every request carries exactly the headers a test gives it.
-    private static let session: URLSession = {
+    static let httpSession: URLSession = {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false

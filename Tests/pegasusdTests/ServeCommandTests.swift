@@ -1,0 +1,77 @@
+import Foundation
+import TestSupport
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `pegasusd serve` and `pegasusd users` run as separate processes.
+@Suite struct ServeCommandTests {
+    let temporary = TemporaryDirectory()
+    var folder: String { temporary.file("data") }
+
+    @Test func serveAnswersAndStopsCleanlyOnSIGTERMWithoutLoggingSecrets() async throws {
+        let server = try ServeProcess(["--port", "0", "--data-dir", folder])
+        let base = try #require(server.baseURL)
+        let (_, health) = try await LiveServer.httpSession.data(from: base.appendingPathComponent("healthz"))
+        #expect((health as? HTTPURLResponse)?.statusCode == 200)
+
+        var login = URLRequest(url: URL(string: base.absoluteString + "/api/auth/register/")!)
+        login.httpMethod = "POST"
+        login.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        login.httpBody = Data(#"{"email":"a@example.com","password":"a secret password"}"#.utf8)
+        _ = try await LiveServer.httpSession.data(for: login)
+        var probe = URLRequest(url: URL(string: base.absoluteString + "/pegasus/employees/api/employees/")!)
+        probe.setValue("Api-Key pgk_notarealkeybutsecret", forHTTPHeaderField: "Authorization")
+        _ = try await LiveServer.httpSession.data(for: probe)
+
+        #expect(server.stop(with: SIGTERM) == 0)
+        let log = server.errorOutput()
+        #expect(log.contains("path=/healthz"))
+        #expect(log.contains("status=401"))
+        #expect(!log.contains("a secret password"))
+        #expect(!log.contains("notarealkeybutsecret"))
+    }
+
+    @Test func aConfigFileWithAnUnknownKeyIsRefusedInOneLine() throws {
+        let config = temporary.file("pegasus.json")
+        try Data(#"{"port": 0, "prot": 9000}"#.utf8).write(to: URL(fileURLWithPath: config))
+        #expect(throws: ServeProcess.DidNotStart.self) {
+            _ = try ServeProcess(["--config", config, "--data-dir", folder])
+        }
+        let outcome = try PegasusdProcess(dataDirectory: folder).run(["serve", "--config", config])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("unknown key \"prot\""))
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func configFileEnvironmentAndFlagsApplyInThatOrder() throws {
+        let config = temporary.file("pegasus.json")
+        try Data(#"{"port": 1, "api_key_header": "X-From-File"}"#.utf8).write(to: URL(fileURLWithPath: config))
+        // The file's port 1 is overridden by the environment, which the flag overrides in turn.
+        let server = try ServeProcess(["--config", config, "--data-dir", folder, "--port", "0"], environment: ["PEGASUS_PORT": "2"])
+        #expect(server.baseURL?.port != 1 && server.baseURL?.port != 2)
+        #expect(server.stop() == 0)
+
+        let badEnvironment = try PegasusdProcess(dataDirectory: folder, environment: ["PEGASUS_PORT": "eighty"]).run(["serve"])
+        #expect(badEnvironment.status != 0)
+        #expect(badEnvironment.stderr.contains("PEGASUS_PORT must be a whole number"))
+    }
+
+    @Test func usersCreateMakesAnAdminAndRefusesBadInput() throws {
+        let pegasusd = PegasusdProcess(dataDirectory: folder)
+        let created = try pegasusd.run(["users", "create", "--email", "root@example.com", "--admin"], input: "a long password\n")
+        #expect(created.status == 0)
+        #expect(created.stdout.contains("Created admin user root@example.com"))
+        let listed = try pegasusd.run(["users", "list", "--json"])
+        #expect(listed.stdout.contains(#""is_admin":true"#))
+        #expect(!listed.stdout.contains("password"))
+
+        let duplicate = try pegasusd.run(["users", "create", "--email", "ROOT@example.com"], input: "a long password\n")
+        #expect(duplicate.status != 0)
+        #expect(duplicate.stderr.contains("already exists"))
+        let short = try pegasusd.run(["users", "create", "--email", "b@example.com"], input: "short\n")
+        #expect(short.status != 0)
+        #expect(short.stderr.contains("at least 8 characters"))
+    }
+}
