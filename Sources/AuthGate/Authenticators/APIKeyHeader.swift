@@ -9,19 +9,22 @@ public enum APIKeyHeader: Hashable, Sendable {
     /// `Authorization: Api-Key <key>`, the form SaaS Pegasus documents.
     public static let standard = APIKeyHeader.authorization(keyword: "Api-Key")
 
-    /// The key text presented, or `nil` when the request presents none in this form.
-    /// An empty key (`Api-Key ` with nothing after it) is presented, and fails verification.
+    /// The key text presented, or `nil` when the request presents none in this form. An empty
+    /// key (`Api-Key ` with nothing after it, or an empty custom header) counts as none, as in
+    /// djangorestframework-api-key.
     public func key(in facts: RequestFacts) -> String? {
+        let key: String?
         switch self {
         case .custom(let name):
-            return facts.header(name)
+            key = facts.header(name)
         case .authorization(let keyword):
             guard let authorization = facts.header("Authorization"),
-                let space = authorization.firstIndex(of: " ")
+                let space = authorization.firstIndex(of: " "),
+                authorization[..<space].lowercased() == keyword.lowercased()
             else { return nil }
-            guard authorization[..<space].lowercased() == keyword.lowercased() else { return nil }
-            return String(authorization[authorization.index(after: space)...])
+            key = String(authorization[authorization.index(after: space)...])
         }
+        return key?.isEmpty == false ? key : nil
     }
 
     /// How the schema and challenges describe this form.
