@@ -14,7 +14,7 @@ import Testing
 
     func tokenRequest(scopes: [String]) -> AuthRequest {
         let record = keyRecord(.personalAccessToken, scopes: scopes)
-        return makeRequest("GET", [StubAuthenticator(Schemes.pat, .authenticated(.accessToken(record, user: Users.alice)))])
+        return makeRequest("GET", [StubAuthenticator(Schemes.pat, .authenticated(.accessToken(record, user: Users.alice, workspace: nil)))])
     }
 
     @Test func allowAnyAllowsAnAnonymousRequest() async throws {

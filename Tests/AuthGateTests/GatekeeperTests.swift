@@ -57,7 +57,7 @@ import Testing
 
     @Test func aMissingScopeGets403WithAnInsufficientScopeChallenge() async throws {
         let record = keyRecord(.personalAccessToken, scopes: ["bots:read"])
-        let pat = StubAuthenticator(Schemes.pat, .authenticated(.accessToken(record, user: Users.alice)))
+        let pat = StubAuthenticator(Schemes.pat, .authenticated(.accessToken(record, user: Users.alice, workspace: nil)))
         let refusal = try #require(try await refusal(gate(extra: [pat]), HasScope("bots:read", "bots:write", "usage:read")))
         #expect(refusal.status == 403)
         #expect(refusal.problem.code == "insufficient_scope")

@@ -7,15 +7,16 @@ public enum Principal: Sendable, Equatable {
     /// A valid API key. `user` is its owner when the key belongs to a user; `nil` for team and
     /// service keys.
     case apiKey(KeyRecord, user: UserIdentity?)
-    /// A valid personal access token: acts for `user`, limited to the token's scopes.
-    case accessToken(KeyRecord, user: UserIdentity)
+    /// A valid personal access token: acts for `user` within `workspace` (a team id, or `nil`
+    /// for the user's personal workspace), limited to the token's scopes.
+    case accessToken(KeyRecord, user: UserIdentity, workspace: String?)
 
     /// The user this principal acts for, if any.
     public var user: UserIdentity? {
         switch self {
         case .user(let user): user
         case .apiKey(_, let user): user
-        case .accessToken(_, let user): user
+        case .accessToken(_, let user, _): user
         }
     }
 
@@ -24,15 +25,20 @@ public enum Principal: Sendable, Equatable {
     public var scopes: [String] {
         switch self {
         case .user: []
-        case .apiKey(let record, _), .accessToken(let record, _): record.scopes
+        case .apiKey(let record, _), .accessToken(let record, _, _): record.scopes
         }
+    }
+
+    /// The workspace an access token is bound to; `nil` for other principals and personal tokens.
+    public var workspace: String? {
+        if case .accessToken(_, _, let workspace) = self { workspace } else { nil }
     }
 
     /// The key or token record behind this principal, if any.
     public var keyRecord: KeyRecord? {
         switch self {
         case .user: nil
-        case .apiKey(let record, _), .accessToken(let record, _): record
+        case .apiKey(let record, _), .accessToken(let record, _, _): record
         }
     }
 }

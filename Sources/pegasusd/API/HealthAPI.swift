@@ -12,7 +12,7 @@ struct HealthAPI {
     var endpoints: [Endpoint] {
         [
             Endpoint(.get, "/healthz", AllowAny(), summary: "Liveness and database check") { _, _, _ in
-                _ = try await database.pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+                _ = try database.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
                 return try WireJSON.response(Health(status: "ok"))
             },
         ]

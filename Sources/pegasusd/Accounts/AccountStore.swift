@@ -28,7 +28,7 @@ struct AccountStore: UserDirectory {
     /// response time does not tell which emails exist.
     func authenticate(_ credentials: Credentials) async throws -> UserAccount? {
         let email = credentials.email.trimmingCharacters(in: .whitespaces)
-        let account = try await database.pool.read { db in
+        let account = try database.read { db in
             try UserAccount.filter(Column("email") == email).fetchOne(db)
         }
         guard let account else {
@@ -39,11 +39,11 @@ struct AccountStore: UserDirectory {
     }
 
     func account(id: String) async throws -> UserAccount? {
-        try await database.pool.read { db in try UserAccount.fetchOne(db, key: id) }
+        try database.read { db in try UserAccount.fetchOne(db, key: id) }
     }
 
     func allAccounts() async throws -> [UserAccount] {
-        try await database.pool.read { db in try UserAccount.order(Column("created_at")).fetchAll(db) }
+        try database.read { db in try UserAccount.order(Column("created_at")).fetchAll(db) }
     }
 
     func user(id: String) async throws -> UserIdentity? {

@@ -25,7 +25,7 @@ struct SessionStore: SessionResolver {
 
     func session(forCookie value: String) async throws -> ResolvedSession? {
         let digest = SecureToken.digest(value)
-        return try await database.pool.read { db in
+        return try database.read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT session.csrf_token, user.* FROM session JOIN user ON user.id = session.user_id
                 WHERE session.digest = ? AND session.expires_at > ?

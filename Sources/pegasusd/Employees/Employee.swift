@@ -45,6 +45,12 @@ struct EmployeeListing: Encodable {
         createdAt = employee.createdAt
         updatedAt = employee.updatedAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, department, salary
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
 }
 
 /// A create, replace (PUT: every field) or partial update (PATCH: any fields) body.

@@ -6,13 +6,13 @@ struct EmployeeStore: Sendable {
     let database: AppDatabase
 
     func list(ownerID: String) async throws -> [Employee] {
-        try await database.pool.read { db in
+        try database.read { db in
             try Employee.filter(Column("owner_id") == ownerID).order(Column("created_at"), Column("id")).fetchAll(db)
         }
     }
 
     func find(id: String, ownerID: String) async throws -> Employee? {
-        try await database.pool.read { db in
+        try database.read { db in
             try Employee.filter(Column("id") == id && Column("owner_id") == ownerID).fetchOne(db)
         }
     }

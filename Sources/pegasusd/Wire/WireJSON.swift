@@ -3,10 +3,12 @@ import Hummingbird
 import NIOCore
 
 /// JSON as clients see it (DESIGN.md "Wire shapes"): snake_case keys, RFC 3339 UTC times.
+///
+/// Response types spell their snake_case keys in `CodingKeys`: a key-conversion strategy would
+/// rewrite every key of every response, which costs more than the rest of the encoding.
 enum WireJSON {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
