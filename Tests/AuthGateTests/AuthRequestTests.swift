@@ -58,6 +58,23 @@ import Testing
         #expect(jwt.calls.value == 0)
     }
 
+    @Test func actingUserIsTheOneThePermissionAllowedOn() async throws {
+        // A browser's session cookie (Alice) rides along with Bob's API key.
+        func request() -> AuthRequest {
+            makeRequest("GET", [
+                StubAuthenticator(Schemes.cookie, .authenticated(.user(Users.alice))),
+                StubAuthenticator(Schemes.apiKey, .authenticated(.apiKey(keyRecord(owner: KeyOwner(.user, "7")), user: Users.bob))),
+            ])
+        }
+        let keyOnly = request()
+        #expect(try await HasUserAPIKey().evaluate(keyOnly) == .allow)
+        #expect(try await keyOnly.actingUser() == Users.bob)
+
+        let either = request()
+        #expect(try await (IsAuthenticated() | HasUserAPIKey()).evaluate(either) == .allow)
+        #expect(try await either.actingUser() == Users.alice)
+    }
+
     @Test func actingUserPrefersTheInteractiveSignIn() async throws {
         let request = makeRequest("GET", [
             StubAuthenticator(Schemes.apiKey, .authenticated(.apiKey(keyRecord(owner: KeyOwner(.user, "7")), user: Users.bob))),

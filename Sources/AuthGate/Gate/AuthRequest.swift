@@ -10,6 +10,8 @@ public final class AuthRequest: Sendable {
     public let authenticators: [any Authenticator]
     /// One task per scheme name: a second question about the same scheme awaits the first answer.
     private let checks = Mutex<[String: Task<CredentialCheck, any Error>]>([:])
+    /// The first principal a permission allowed the request on.
+    private let acting = Mutex<Principal?>(nil)
 
     public init(facts: RequestFacts, authenticators: [any Authenticator]) {
         self.facts = facts
@@ -44,9 +46,22 @@ public final class AuthRequest: Sendable {
         return firstRefusal ?? .absent
     }
 
-    /// The user the request acts for: an interactive sign-in first, else the user behind an
-    /// API key or access token. Call it after the route's permission allowed the request.
+    /// Allows the request on the strength of `principal`, which becomes the acting principal
+    /// unless a permission already allowed on another. Permissions that allow because of a
+    /// credential answer with this rather than `.allow`.
+    public func allow(actingAs principal: Principal) -> Decision {
+        acting.withLock { if $0 == nil { $0 = principal } }
+        return .allow
+    }
+
+    /// The user the request acts for. Call it after the route's permission allowed the request.
+    ///
+    /// It is the user of the principal a permission allowed on, so with `HasUserAPIKey()` a
+    /// browser's session cookie sent along cannot take the key owner's place. When no
+    /// permission looked at a credential (`AllowAny()`): an interactive sign-in first, else the
+    /// user behind an API key or access token.
     public func actingUser() async throws -> UserIdentity? {
+        if let principal = acting.withLock({ $0 }) { return principal.user }
         for role in [SecurityScheme.Role.interactive, .apiKey, .accessToken] {
             if let user = try await authenticate(as: role).principal?.user { return user }
         }

@@ -15,14 +15,14 @@ public struct HasScope: Permission {
 
     public func evaluate(_ request: AuthRequest) async throws -> Decision {
         let check = try await request.authenticate(as: .accessToken)
-        guard let principal = check.principal else { return IsAuthenticated.decision(for: check) }
+        guard let principal = check.principal else { return IsAuthenticated.decision(for: check, in: request) }
         let missing = scopes.filter { !principal.scopes.contains($0) }
         guard missing.isEmpty else {
             return .deny(Denial(
                 .forbidden, code: Denial.Codes.insufficientScope,
                 message: "This token lacks the scope \(missing.joined(separator: ", ")).", missingScopes: missing))
         }
-        return .allow
+        return request.allow(actingAs: principal)
     }
 
     public func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives {

@@ -7,8 +7,10 @@ public struct IsAdminUser: Permission {
 
     public func evaluate(_ request: AuthRequest) async throws -> Decision {
         let check = try await request.authenticate(as: .interactive)
-        guard let user = check.principal?.user else { return IsAuthenticated.decision(for: check) }
-        return user.isAdmin ? .allow : .deny(Self.notAdmin)
+        guard let principal = check.principal, let user = principal.user else {
+            return IsAuthenticated.decision(for: check, in: request)
+        }
+        return user.isAdmin ? request.allow(actingAs: principal) : .deny(Self.notAdmin)
     }
 
     public func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives {
