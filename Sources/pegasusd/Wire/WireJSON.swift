@@ -17,9 +17,20 @@ enum WireJSON {
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom(decodeTimestamp)
         return decoder
     }()
+
+    /// An RFC 3339 timestamp with or without fractional seconds: JavaScript's
+    /// `toISOString()` sends milliseconds, which the plain `.iso8601` strategy refuses.
+    private static func decodeTimestamp(_ decoder: any Decoder) throws -> Date {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        for style in [Date.ISO8601FormatStyle(), Date.ISO8601FormatStyle(includingFractionalSeconds: true)] {
+            if let date = try? style.parse(text) { return date }
+        }
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 timestamp such as 2027-01-31T00:00:00Z")
+    }
 
     /// `value` as an `application/json` response.
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) throws -> Response {

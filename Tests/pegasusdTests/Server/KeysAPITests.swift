@@ -56,6 +56,21 @@ struct KeysAPITests {
         #expect(try await server.send("DELETE", "/api/keys/\(id)/", headers: auth).status == 401)
     }
 
+    @Test func expiriesAreReadWithOrWithoutFractionsAndWithOffsets() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let alice = try await server.register("alice@example.com")
+        for (sent, stored) in [
+            ("2099-01-31T00:00:00Z", "2099-01-31T00:00:00Z"),
+            ("2099-01-31T00:00:00.000Z", "2099-01-31T00:00:00Z"),  // JavaScript's toISOString()
+            ("2099-01-31T02:00:00+02:00", "2099-01-31T00:00:00Z"),
+        ] {
+            let reply = try await server.send("POST", "/api/keys/", headers: alice.bearer, json: ["name": "k", "expires_at": sent])
+            #expect(reply.status == 201, "\(sent)")
+            #expect(reply.json["expires_at"] as? String == stored, "\(sent)")
+        }
+    }
+
     @Test func aNameIsRequiredAndAnExpiryMustBeAhead() async throws {
         let server = try await LiveServer.start()
         defer { Task { await server.stop() } }
