@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "KeyCore", targets: ["KeyCore"]),
         .library(name: "AuthGate", targets: ["AuthGate"]),
         .library(name: "AuthGateHummingbird", targets: ["AuthGateHummingbird"]),
+        // OpenAPI documents generated from route descriptions and the Swift types themselves.
+        .library(name: "SchemaKit", targets: ["SchemaKit"]),
         .executable(name: "pegasusd", targets: ["pegasusd"]),
     ],
     dependencies: [
@@ -26,6 +28,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Signing and verifying the login API's JWTs.
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        // The OpenAPI 3.0/3.1 document model SchemaKit builds and serializes.
+        // (traits off: SchemaKit does not load external references, so skip ExternalLoading.)
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
+        // YAML output of the OpenAPI document.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // crypt(3) from libxcrypt: yescrypt and bcrypt password hashes.
@@ -55,12 +62,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // OpenAPI from route descriptions and reflected Codable types; no HTTP framework, no AuthGate.
+        .target(
+            name: "SchemaKit",
+            dependencies: [
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "pegasusd",
             dependencies: [
                 "KeyCore",
                 "AuthGate",
                 "AuthGateHummingbird",
+                "SchemaKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -87,9 +105,20 @@ let package = Package(
             name: "AuthGateTests",
             dependencies: ["AuthGate", "KeyCore"]
         ),
+        // SchemaKit on its own: reflection, operationIds, security, whole documents
+        // (OpenAPIKit and Yams to read the generated documents back).
+        .testTarget(
+            name: "SchemaKitTests",
+            dependencies: [
+                "SchemaKit",
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(
             name: "pegasusdTests",
-            dependencies: ["pegasusd", "KeyCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["pegasusd", "KeyCore", "SchemaKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

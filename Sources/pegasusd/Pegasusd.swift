@@ -13,6 +13,6 @@ struct Pegasusd: AsyncParsableCommand {
             every command that reads keys needs the same pepper.
             """,
         version: "0.1.0",
-        subcommands: [ServeCommand.self, KeysCommand.self, UsersCommand.self]
+        subcommands: [ServeCommand.self, KeysCommand.self, UsersCommand.self, SchemaCommand.self]
     )
 }

@@ -2,6 +2,7 @@ import AuthGate
 import Foundation
 import Hummingbird
 import KeyCore
+import SchemaKit
 
 /// `/api/keys/`: the signed-in user's own API keys. Managing keys takes an interactive sign-in
 /// (session or JWT), so a leaked key cannot mint more keys.
@@ -9,25 +10,24 @@ struct KeysAPI {
     let keys: KeyService
     let maxBodyBytes: Int
 
-    struct CreateBody: Decodable {
-        let name: String
-        let expiresAt: Date?
-    }
-
     var endpoints: [Endpoint] {
         [
-            Endpoint(.get, "/api/keys/", IsAuthenticated(), summary: "List your API keys") { _, _, auth in
+            Endpoint(.get, "/api/keys/", IsAuthenticated(), tag: "keys", summary: "List your API keys",
+                     responds: ResponseDescription(200, "Your API keys, revoked ones included; never a secret.", body: [KeyListing].self)) { _, _, auth in
                 let owner = KeyOwner(.user, try await auth.requireUser().id)
                 let records = try await keys.list(ownedBy: owner).filter { $0.type == .apiKey }
                 return try WireJSON.response(records.map { KeyListing($0) })
             },
-            Endpoint(.post, "/api/keys/", IsAuthenticated(), summary: "Create an API key (shown once)") { request, _, auth in
+            Endpoint(.post, "/api/keys/", IsAuthenticated(), tag: "keys", summary: "Create an API key (shown once)", body: SchemaKit.RequestBody(KeyCreateRequest.self),
+                     responds: ResponseDescription(201, "The new key; `key` holds the full key, shown this once.", body: KeyListing.self)) { request, _, auth in
                 let owner = KeyOwner(.user, try await auth.requireUser().id)
-                let body = try await WireJSON.decode(CreateBody.self, from: request, limit: maxBodyBytes)
+                let body = try await WireJSON.decode(KeyCreateRequest.self, from: request, limit: maxBodyBytes)
                 let issued = try await keys.create(name: body.name, owner: owner, expiresAt: body.expiresAt)
                 return try WireJSON.response(KeyListing(issued.record, key: issued.key), status: .created)
             },
-            Endpoint(.delete, "/api/keys/{id}/", IsAuthenticated(), summary: "Revoke an API key") { _, context, auth in
+            Endpoint(.delete, "/api/keys/{id}/", IsAuthenticated(), tag: "keys", summary: "Revoke an API key",
+                     pathParameters: [PathParameter("id", type: UUID.self, description: "The key's id.")],
+                     responds: ResponseDescription(204, "Revoked, for good.")) { _, context, auth in
                 let owner = KeyOwner(.user, try await auth.requireUser().id)
                 let id = try context.parameters.require("id")
                 // Another user's key answers like a missing one: ids are not a way to probe.
@@ -43,4 +43,10 @@ struct KeysAPI {
             },
         ]
     }
+}
+
+/// `POST /api/keys/`: a name (required, at most 50 characters) and an optional expiry.
+struct KeyCreateRequest: Decodable {
+    let name: String
+    let expiresAt: Date?
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SchemaKit
 
 /// An email and password, as the register and login APIs and `users create` take them.
 struct Credentials: Decodable, Sendable {
@@ -39,5 +40,13 @@ struct Credentials: Decodable, Sendable {
         if password.lowercased() == email.lowercased() || password.lowercased() == email.split(separator: "@").first?.lowercased() {
             throw APIError(.badRequest, code: "password_too_similar", detail: "The password is too similar to the email.")
         }
+    }
+}
+
+extension Credentials: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema[property: "email"].format = "email"
+        schema[property: "password"].format = "password"
+        schema[property: "password"].description = "At least \(minimumPasswordLength) characters, not only digits, not the email."
     }
 }

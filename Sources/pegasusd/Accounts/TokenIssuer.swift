@@ -16,11 +16,6 @@ struct TokenIssuer: BearerTokenVerifier {
     let accessLifetime: TimeInterval
     let refreshLifetime: TimeInterval
 
-    struct Pair: Encodable {
-        let access: String
-        let refresh: String
-    }
-
     struct Claims: JWTPayload {
         enum Kind: String, Codable { case access, refresh }
 
@@ -47,12 +42,12 @@ struct TokenIssuer: BearerTokenVerifier {
     }
 
     /// A new access and refresh token for `user`, starting a new refresh family.
-    func issue(for user: UserAccount) async throws -> Pair {
+    func issue(for user: UserAccount) async throws -> TokenPair {
         try await issue(for: user.id, family: UUID().uuidString.lowercased())
     }
 
     /// Exchanges a refresh token for a new pair. A used or revoked token revokes its family.
-    func refresh(_ token: String) async throws -> Pair {
+    func refresh(_ token: String) async throws -> TokenPair {
         guard let claims = try? await keys.verify(token, as: Claims.self), claims.typ == .refresh, let family = claims.fam else {
             throw Self.invalidRefresh
         }
@@ -86,7 +81,7 @@ struct TokenIssuer: BearerTokenVerifier {
         return try await accounts.user(id: claims.sub.value)
     }
 
-    private func issue(for userID: String, family: String) async throws -> Pair {
+    private func issue(for userID: String, family: String) async throws -> TokenPair {
         // Whole seconds: JWT NumericDates with fractions trip up some client libraries.
         let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let refreshID = UUID().uuidString.lowercased()
@@ -103,6 +98,12 @@ struct TokenIssuer: BearerTokenVerifier {
         let refresh = Claims(
             sub: .init(value: userID), exp: .init(value: refreshExpiry), iat: .init(value: now),
             jti: .init(value: refreshID), typ: .refresh, fam: family)
-        return Pair(access: try await keys.sign(access), refresh: try await keys.sign(refresh))
+        return TokenPair(access: try await keys.sign(access), refresh: try await keys.sign(refresh))
     }
+}
+
+/// A new access token and the next refresh token of its family.
+struct TokenPair: Codable {
+    let access: String
+    let refresh: String
 }

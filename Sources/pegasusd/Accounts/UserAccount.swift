@@ -24,7 +24,7 @@ struct UserAccount: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 /// A user as the API shows it (`GET /api/auth/user/`, login responses).
-struct UserListing: Encodable {
+struct UserListing: Codable {
     let id: String
     let email: String
     let isAdmin: Bool

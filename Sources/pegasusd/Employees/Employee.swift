@@ -1,13 +1,25 @@
 import Foundation
 import GRDB
+import SchemaKit
 
 /// The SaaS Pegasus employee example: one row of the `employee` table, owned by a user.
 struct Employee: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "employee"
 
     /// The fixed set of departments, as in SaaS Pegasus' example app.
-    enum Department: String, Codable, Sendable, CaseIterable {
+    enum Department: String, Codable, Sendable, SchemaEnum {
         case hr, finance, engineering, marketing, sales
+
+        /// Decodes a raw value, and names the allowed ones when it is not one of them.
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let department = Self(rawValue: text) else {
+                let allowed = Self.allCases.map(\.rawValue).joined(separator: ", ")
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "must be one of: \(allowed)")
+            }
+            self = department
+        }
     }
 
     var id: String
@@ -29,7 +41,7 @@ struct Employee: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 /// An employee as the API shows it; the owner is implied (only the owner sees it).
-struct EmployeeListing: Encodable {
+struct EmployeeListing: Codable {
     let id: String
     let name: String
     let department: Employee.Department
@@ -53,22 +65,26 @@ struct EmployeeListing: Encodable {
     }
 }
 
-/// A create, replace (PUT: every field) or partial update (PATCH: any fields) body.
-struct EmployeeInput: Decodable, Sendable {
+/// The body of a create or a replace (PUT): every field.
+struct EmployeeFields: Decodable, Sendable {
+    var name: String
+    var department: Employee.Department
+    var salary: Int
+
+    /// Sets every field of `employee` after validating them.
+    func apply(to employee: inout Employee) throws(APIError) {
+        try EmployeePatch(name: name, department: department, salary: salary).apply(to: &employee)
+    }
+}
+
+/// The body of a partial update (PATCH): any of the fields.
+struct EmployeePatch: Decodable, Sendable {
     var name: String?
-    var department: String?
+    var department: Employee.Department?
     var salary: Int?
 
-    /// Applies the given fields to `employee` and validates the result.
-    /// - Parameter requireAll: `true` for create and PUT.
-    func apply(to employee: inout Employee, requireAll: Bool) throws(APIError) {
-        if requireAll {
-            let missing = [("name", name == nil), ("department", department == nil), ("salary", salary == nil)]
-                .filter(\.1).map(\.0)
-            if !missing.isEmpty {
-                throw APIError(.badRequest, code: "invalid_body", detail: "Required: \(missing.joined(separator: ", ")).")
-            }
-        }
+    /// Sets the given fields of `employee` after validating them.
+    func apply(to employee: inout Employee) throws(APIError) {
         if let name {
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty, trimmed.count <= Employee.maximumNameLength else {
@@ -76,13 +92,7 @@ struct EmployeeInput: Decodable, Sendable {
             }
             employee.name = trimmed
         }
-        if let department {
-            guard let value = Employee.Department(rawValue: department) else {
-                let allowed = Employee.Department.allCases.map(\.rawValue).joined(separator: ", ")
-                throw APIError(.badRequest, code: "invalid_department", detail: "The department must be one of: \(allowed).")
-            }
-            employee.department = value
-        }
+        if let department { employee.department = department }
         if let salary {
             guard salary >= 0 else {
                 throw APIError(.badRequest, code: "invalid_salary", detail: "The salary must be zero or more.")

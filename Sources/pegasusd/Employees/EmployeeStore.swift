@@ -5,13 +5,13 @@ import GRDB
 struct EmployeeStore: Sendable {
     let database: AppDatabase
 
-    func list(ownerID: String) async throws -> [Employee] {
+    func list(ownerID: String) throws -> [Employee] {
         try database.read { db in
             try Employee.filter(Column("owner_id") == ownerID).order(Column("created_at"), Column("id")).fetchAll(db)
         }
     }
 
-    func find(id: String, ownerID: String) async throws -> Employee? {
+    func find(id: String, ownerID: String) throws -> Employee? {
         try database.read { db in
             try Employee.filter(Column("id") == id && Column("owner_id") == ownerID).fetchOne(db)
         }

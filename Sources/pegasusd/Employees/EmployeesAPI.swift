@@ -1,6 +1,7 @@
 import AuthGate
 import Foundation
 import Hummingbird
+import SchemaKit
 
 /// `/pegasus/employees/api/employees/`: SaaS Pegasus' example API, protected by
 /// `IsAuthenticated() | HasUserAPIKey()` so the documented curl line with `Api-Key` works.
@@ -13,33 +14,45 @@ struct EmployeesAPI {
     static let item = "/pegasus/employees/api/employees/{id}/"
     static let permission = IsAuthenticated() | HasUserAPIKey()
 
+    static let id = PathParameter("id", type: UUID.self, description: "The employee's id.")
+
     var endpoints: [Endpoint] {
         [
-            Endpoint(.get, Self.collection, Self.permission, summary: "List your employees") { _, _, auth in
+            Endpoint(.get, Self.collection, Self.permission, tag: "employees", summary: "List your employees",
+                     responds: ResponseDescription(200, "Your employees, oldest first.", body: [EmployeeListing].self)) { _, _, auth in
                 let owner = try await auth.requireUser().id
-                return try WireJSON.response(try await employees.list(ownerID: owner).map(EmployeeListing.init))
+                return try WireJSON.response(try employees.list(ownerID: owner).map(EmployeeListing.init))
             },
-            Endpoint(.post, Self.collection, Self.permission, summary: "Add an employee") { request, _, auth in
+            Endpoint(.post, Self.collection, Self.permission, tag: "employees", summary: "Add an employee", body: SchemaKit.RequestBody(EmployeeFields.self),
+                     responds: ResponseDescription(201, "The new employee.", body: EmployeeListing.self)) { request, _, auth in
                 let owner = try await auth.requireUser().id
-                let input = try await WireJSON.decode(EmployeeInput.self, from: request, limit: maxBodyBytes)
+                let fields = try await WireJSON.decode(EmployeeFields.self, from: request, limit: maxBodyBytes)
                 let now = Date()
                 var employee = Employee(
-                    id: UUID().uuidString.lowercased(), ownerID: owner, name: "", department: .hr, salary: 0,
+                    id: UUID().uuidString.lowercased(), ownerID: owner, name: "", department: fields.department, salary: 0,
                     createdAt: now, updatedAt: now)
-                try input.apply(to: &employee, requireAll: true)
+                try fields.apply(to: &employee)
                 try await employees.insert(employee)
                 return try WireJSON.response(EmployeeListing(employee), status: .created)
             },
-            Endpoint(.get, Self.item, Self.permission, summary: "Show an employee") { _, context, auth in
+            Endpoint(.get, Self.item, Self.permission, tag: "employees", summary: "Show an employee", pathParameters: [Self.id],
+                     responds: ResponseDescription(200, "The employee.", body: EmployeeListing.self)) { _, context, auth in
                 try WireJSON.response(EmployeeListing(try await find(context, auth)))
             },
-            Endpoint(.put, Self.item, Self.permission, summary: "Replace an employee") { request, context, auth in
-                try await update(request, context, auth, requireAll: true)
+            Endpoint(.put, Self.item, Self.permission, tag: "employees", summary: "Replace an employee", pathParameters: [Self.id],
+                     body: SchemaKit.RequestBody(EmployeeFields.self), responds: ResponseDescription(200, "The employee as changed.", body: EmployeeListing.self)) { request, context, auth in
+                var employee = try await find(context, auth)
+                try await WireJSON.decode(EmployeeFields.self, from: request, limit: maxBodyBytes).apply(to: &employee)
+                return try await save(employee)
             },
-            Endpoint(.patch, Self.item, Self.permission, summary: "Change some fields of an employee") { request, context, auth in
-                try await update(request, context, auth, requireAll: false)
+            Endpoint(.patch, Self.item, Self.permission, tag: "employees", summary: "Change some fields of an employee", pathParameters: [Self.id],
+                     body: SchemaKit.RequestBody(EmployeePatch.self), responds: ResponseDescription(200, "The employee as changed.", body: EmployeeListing.self)) { request, context, auth in
+                var employee = try await find(context, auth)
+                try await WireJSON.decode(EmployeePatch.self, from: request, limit: maxBodyBytes).apply(to: &employee)
+                return try await save(employee)
             },
-            Endpoint(.delete, Self.item, Self.permission, summary: "Remove an employee") { _, context, auth in
+            Endpoint(.delete, Self.item, Self.permission, tag: "employees", summary: "Remove an employee", pathParameters: [Self.id],
+                     responds: ResponseDescription(204, "Removed.")) { _, context, auth in
                 let owner = try await auth.requireUser().id
                 guard try await employees.delete(id: try context.parameters.require("id"), ownerID: owner) else {
                     throw APIError.notFound("employee")
@@ -51,16 +64,14 @@ struct EmployeesAPI {
 
     private func find(_ context: PegasusRequestContext, _ auth: AuthRequest) async throws -> Employee {
         let owner = try await auth.requireUser().id
-        guard let employee = try await employees.find(id: try context.parameters.require("id"), ownerID: owner) else {
+        guard let employee = try employees.find(id: try context.parameters.require("id"), ownerID: owner) else {
             throw APIError.notFound("employee")
         }
         return employee
     }
 
-    private func update(_ request: Request, _ context: PegasusRequestContext, _ auth: AuthRequest, requireAll: Bool) async throws -> Response {
-        var employee = try await find(context, auth)
-        let input = try await WireJSON.decode(EmployeeInput.self, from: request, limit: maxBodyBytes)
-        try input.apply(to: &employee, requireAll: requireAll)
+    private func save(_ changed: Employee) async throws -> Response {
+        var employee = changed
         employee.updatedAt = Date()
         try await employees.update(employee)
         return try WireJSON.response(EmployeeListing(employee))

@@ -4,6 +4,7 @@ import Hummingbird
 import KeyCore
 import Logging
 import NIOCore
+import SchemaKit
 
 /// The daemon assembled from a configuration: stores, authenticators, the route table, and the
 /// Hummingbird application that serves it.
@@ -11,8 +12,11 @@ struct PegasusServer {
     let configuration: ServerConfiguration
     let keys: KeyService
     let gatekeeper: Gatekeeper
-    /// Every operation the server answers. The router is built from this list.
+    /// Every operation the server answers. The router and the OpenAPI document are built from
+    /// this list.
     let endpoints: [Endpoint]
+    /// The served OpenAPI document.
+    let document = APIDocument()
 
     /// Opens the data folder (creating it and its schema on first start) and wires everything.
     init(configuration: ServerConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
@@ -43,13 +47,36 @@ struct PegasusServer {
             + AuthAPI(accounts: accounts, sessions: sessions, tokens: tokens, cookies: cookies, maxBodyBytes: limit).endpoints
             + KeysAPI(keys: keys, maxBodyBytes: limit).endpoints
             + EmployeesAPI(employees: EmployeeStore(database: database), maxBodyBytes: limit).endpoints
+            + SchemaAPI(document: document, assets: configuration.docsAssets.map { .local(folder: $0) } ?? .cdn, title: Self.title).endpoints
+        document.describe(schemaGenerator())
     }
 
-    /// The router: request logs outermost, then problem bodies for every failure, then routes.
+    static let title = "Pegasus API"
+
+    /// The OpenAPI generator over the route table: what `/api/schema/` serves and
+    /// `pegasusd schema` writes.
+    func schemaGenerator() -> OpenAPIGenerator {
+        OpenAPIGenerator(
+            info: DocumentInfo(
+                title: Self.title, version: Pegasusd.configuration.version,
+                description: "API keys, sign-in and the SaaS Pegasus employee example, served by pegasusd.",
+                servers: [DocumentInfo.Server("/", description: "This server")]),
+            securitySchemes: gatekeeper.schemes.map(SecuritySchemeDescription.init),
+            routes: endpoints.map { $0.routeDescription(schemes: gatekeeper.schemes) },
+            // Request bodies are read with `.convertFromSnakeCase`; response types spell
+            // snake_case keys already, which this leaves as they are.
+            propertyNaming: .snakeCase)
+    }
+
+    /// The router: request logs outermost, then problem bodies for every failure, then local
+    /// documentation assets (if configured), then routes.
     func router() -> Router<PegasusRequestContext> {
         let router = Router(context: PegasusRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: ProblemMiddleware(allowed: AllowedMethods(endpoints)))
+        if let folder = configuration.docsAssets {
+            router.add(middleware: FileMiddleware(folder, urlBasePath: String(DocsAssets.localPrefix.dropLast()), searchForIndexHtml: false))
+        }
         for endpoint in endpoints { router.add(endpoint, gatekeeper: gatekeeper) }
         return router
     }

@@ -5,12 +5,20 @@ import KeyCore
 import Logging
 
 /// Turns every failure into an RFC 9457 problem response, in one place: API errors and
-/// refusals as they are, Hummingbird's own (no route, body too large) with a code, KeyCore's
-/// by kind, and anything unexpected as a logged 500 that reveals nothing.
+/// refusals as they are, Hummingbird's own (no route, body too large) with a code, a known path
+/// with another method as 405, KeyCore's errors by kind, and anything unexpected as a logged
+/// 500 that reveals nothing.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let allowed: AllowedMethods
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound && !allowed.methods(for: request.uri.path).isEmpty {
+            var headers = HTTPFields()
+            headers[.allow] = allowed.methods(for: request.uri.path).map(\.rawValue).joined(separator: ", ")
+            return ProblemDetails(status: 405, code: "method_not_allowed", detail: "\(request.method.rawValue) is not allowed here.")
+                .response(headers: headers)
         } catch let error as APIError {
             return error.problem.response()
         } catch let refusal as Refusal {

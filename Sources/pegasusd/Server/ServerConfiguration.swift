@@ -23,6 +23,9 @@ struct ServerConfiguration: Codable, Equatable {
     var secureCookies = false
     /// `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.
     var logLevel = "info"
+    /// A folder with Swagger UI and Redoc assets (drf-spectacular-sidecar's layout) to serve
+    /// instead of loading them from the public CDN.
+    var docsAssets: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case host, port
@@ -33,6 +36,7 @@ struct ServerConfiguration: Codable, Equatable {
         case sessionSeconds = "session_seconds"
         case secureCookies = "secure_cookies"
         case logLevel = "log_level"
+        case docsAssets = "docs_assets"
 
         /// The environment variable for this setting: `PEGASUS_` and the upper-cased key.
         var environmentName: String { "PEGASUS_" + rawValue.uppercased() }
@@ -88,6 +92,7 @@ struct ServerConfiguration: Codable, Equatable {
             secureCookies = flag
         }
         if let level = value(.logLevel) { logLevel = level }
+        if let folder = value(.docsAssets) { docsAssets = folder }
     }
 
     /// Refuses values that cannot work, with the setting's name.
@@ -97,6 +102,12 @@ struct ServerConfiguration: Codable, Equatable {
         guard accessTokenSeconds > 0, sessionSeconds > 0 else { throw CommandError("token and session lifetimes must be positive") }
         if let header = apiKeyHeader, header.isEmpty || header.contains(where: { $0 == ":" || $0.isWhitespace }) {
             throw CommandError("api_key_header must be a header name such as X-Api-Key")
+        }
+        if let folder = docsAssets {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CommandError("docs_assets must be a folder; \(folder) is not one")
+            }
         }
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
             throw CommandError("log_level must be one of trace, debug, info, notice, warning, error, critical")

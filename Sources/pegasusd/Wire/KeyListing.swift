@@ -3,7 +3,7 @@ import KeyCore
 
 /// A key as clients see it (DESIGN.md "Wire shapes"): snake_case, RFC 3339 UTC times, string ids.
 /// `key` is present only in a create response, the one time the secret is shown.
-struct KeyListing: Encodable {
+struct KeyListing: Codable {
     let id: String
     let name: String
     let prefix: String

@@ -56,22 +56,31 @@ enum WireJSON {
         do {
             return try decoder.decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {
-            throw APIError(.badRequest, code: "invalid_body", detail: describe(error))
+            throw problem(for: error)
         }
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    /// A 400 naming what is wrong: `invalid_<field>` for a value its type refuses (a department
+    /// not in the list, a malformed timestamp), else `invalid_body`.
+    private static func problem(for error: DecodingError) -> APIError {
         func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
             let keys = context.codingPath + (key.map { [$0] } ?? [])
             return keys.map { $0.intValue.map(String.init) ?? snakeCase($0.stringValue) }.joined(separator: ".")
         }
         switch error {
-        case .keyNotFound(let key, let context): return "The field \(path(context, key)) is required."
+        case .keyNotFound(let key, let context):
+            return APIError(.badRequest, code: "invalid_body", detail: "The field \(path(context, key)) is required.")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return context.codingPath.isEmpty ? "The body must be a JSON object." : "The field \(path(context)) has the wrong type."
+            let detail = context.codingPath.isEmpty ? "The body must be a JSON object." : "The field \(path(context)) has the wrong type."
+            return APIError(.badRequest, code: "invalid_body", detail: detail)
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return APIError(.badRequest, code: "invalid_body", detail: "The body is not valid JSON.")
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "The body is not valid JSON." : "The field \(path(context)) is invalid: \(context.debugDescription)"
-        @unknown default: return "The body could not be read."
+            let field = path(context)
+            return APIError(.badRequest, code: "invalid_\(field.replacingOccurrences(of: ".", with: "_"))",
+                            detail: "The field \(field) is invalid: \(context.debugDescription)")
+        @unknown default:
+            return APIError(.badRequest, code: "invalid_body", detail: "The body could not be read.")
         }
     }
 

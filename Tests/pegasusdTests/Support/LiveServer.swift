@@ -64,9 +64,8 @@ final class LiveServer: Sendable {
 
     /// Sends one request; `json` becomes an `application/json` body.
     func send(_ method: String, _ path: String, headers: [String: String] = [:], json: Any? = nil, body: Data? = nil) async throws -> Reply {
-        var request = URLRequest(url: baseURL.appendingPathComponent(path))
-        // appendingPathComponent drops a trailing slash; Django-style paths keep theirs.
-        if path.hasSuffix("/") { request.url = URL(string: baseURL.absoluteString + path) }
+        // The path as given: its trailing slash and query string kept.
+        var request = URLRequest(url: URL(string: baseURL.absoluteString + path)!)
         request.httpMethod = method
         request.httpShouldHandleCookies = false
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }

@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
             PEGASUS_CONFIG), PEGASUS_* environment variables (PEGASUS_HOST, PEGASUS_PORT, \
             PEGASUS_DATA_DIR, PEGASUS_API_KEY_HEADER, PEGASUS_MAX_BODY_BYTES, \
             PEGASUS_ACCESS_TOKEN_SECONDS, PEGASUS_SESSION_SECONDS, PEGASUS_SECURE_COOKIES, \
-            PEGASUS_LOG_LEVEL) and these flags. Secrets come from the environment only: \
+            PEGASUS_LOG_LEVEL, PEGASUS_DOCS_ASSETS) and these flags. Secrets come from the environment only: \
             PEGASUS_KEY_PEPPER and PEGASUS_JWT_SECRET (else a secret made in the data folder). \
             Stops gracefully on SIGINT or SIGTERM.
             """)
@@ -32,6 +32,10 @@ struct ServeCommand: AsyncParsableCommand {
         "Read API keys from this header (e.g. X-Api-Key) instead of 'Authorization: Api-Key <key>'.", valueName: "name"))
     var apiKeyHeader: String?
 
+    @Option(name: .customLong("docs-assets"), help: ArgumentHelp(
+        "Serve Swagger UI and Redoc assets from this folder (drf-spectacular-sidecar's layout) instead of the public CDN.", valueName: "dir"))
+    var docsAssets: String?
+
     @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info (default), notice, warning, error or critical.", valueName: "level"))
     var logLevel: String?
 
@@ -47,6 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let port { settings.port = port }
         if let apiKeyHeader { settings.apiKeyHeader = apiKeyHeader }
         if let logLevel { settings.logLevel = logLevel }
+        if let docsAssets { settings.docsAssets = docsAssets }
 
         let server = try await PegasusServer(configuration: settings, environment: environment)
         let level = Logger.Level(rawValue: settings.logLevel) ?? .info

@@ -1,0 +1,46 @@
+import OpenAPIKit30
+
+/// What a ``SchemaRefining`` type adds to its derived schema, or to one of its properties.
+///
+/// Unset fields leave the derived schema as it is.
+public struct SchemaRefinement: Sendable {
+    /// The schema's `description`.
+    public var description: String?
+    /// The schema's `example`: a JSON value, e.g. `"Ada"`, `42`, or `AnyCodable(["a": 1])`.
+    public var example: AnyCodable?
+    /// The schema's `format`, e.g. `email`, `password`, `date` (replaces the derived one).
+    public var format: String?
+    /// Refinements of named properties (inline nested objects can be refined the same way).
+    public var properties: [String: SchemaRefinement] = [:]
+
+    /// A refinement setting the given fields.
+    public init(description: String? = nil, example: AnyCodable? = nil, format: String? = nil) {
+        self.description = description
+        self.example = example
+        self.format = format
+    }
+
+    /// The refinement of the property `name`, created empty on first use.
+    public subscript(property name: String) -> SchemaRefinement {
+        get { properties[name] ?? SchemaRefinement() }
+        set { properties[name] = newValue }
+    }
+
+    /// Applies this refinement to `node`, the schema derived for `type`.
+    func apply(to node: inout SchemaNode, of type: String) throws(SchemaError) {
+        if let description { node.description = description }
+        if let example { node.example = example }
+        if let format { node.format = format }
+        guard !properties.isEmpty else { return }
+        var refined = node.properties
+        for (name, refinement) in properties.sorted(by: { $0.key < $1.key }) {
+            guard let index = refined.firstIndex(where: { $0.name == name }) else {
+                throw .unknownRefinedProperty(type: type, property: name)
+            }
+            try refinement.apply(to: &refined[index].schema, of: type)
+        }
+        if case .object(_, let additionalProperties) = node.kind {
+            node.kind = .object(properties: refined, additionalProperties: additionalProperties)
+        }
+    }
+}

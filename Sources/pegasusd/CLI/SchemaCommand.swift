@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import SchemaKit
+
+/// `pegasusd schema`: the OpenAPI document, written without starting the server.
+struct SchemaCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Write the OpenAPI document of the HTTP API.",
+        discussion: """
+            The document comes from the same route table the server serves (and the same \
+            settings: --config, PEGASUS_* variables), so it matches GET /api/schema/. Without \
+            --file it is printed. The format defaults to the file's extension (.json or \
+            .yaml/.yml), else YAML.
+            """)
+
+    @Option(help: ArgumentHelp("Write the document to this file instead of standard output.", valueName: "path"))
+    var file: String?
+
+    @Option(help: ArgumentHelp("json or yaml.", valueName: "format"))
+    var format: DocumentFormat?
+
+    @Option(help: ArgumentHelp("The OpenAPI version: 3.0 (3.0.3, the default) or 3.1 (3.1.0).", valueName: "version"))
+    var openapi: String = "3.0"
+
+    @Flag(help: "Check the document with OpenAPIKit's validations; exit 1 listing the problems if any.")
+    var validate = false
+
+    @Option(help: ArgumentHelp("A JSON config file (env: PEGASUS_CONFIG), for settings that change the document such as api_key_header.", valueName: "file"))
+    var config: String?
+
+    func run() async throws {
+        let version: OpenAPIVersion
+        switch openapi {
+        case "3.0", "3.0.3": version = .v3_0_3
+        case "3.1", "3.1.0": version = .v3_1_0
+        default: throw ValidationError("--openapi must be 3.0 or 3.1, not \(openapi)")
+        }
+        let chosenFormat = format ?? (file.map { $0.hasSuffix(".json") ? .json : .yaml } ?? .yaml)
+
+        let generator = try await Self.generator(configFile: config)
+        if validate {
+            do {
+                try generator.validate(version)
+            } catch {
+                throw CommandError("the document is not valid: \(error)")
+            }
+        }
+        let document = try generator.render(version, as: chosenFormat)
+        guard let file else {
+            FileHandle.standardOutput.write(document)
+            return
+        }
+        do {
+            try document.write(to: URL(fileURLWithPath: file), options: .atomic)
+        } catch {
+            throw CommandError("cannot write \(file): \(CommandError.reason(error))")
+        }
+        FileHandle.standardError.write(Data("Wrote OpenAPI \(version.rawValue) (\(chosenFormat.rawValue)) to \(file)\(validate ? ", valid" : "").\n".utf8))
+    }
+
+    /// The server's generator, built over a throwaway data folder: the route table needs stores
+    /// to exist, not to hold anything.
+    private static func generator(configFile: String?) async throws -> OpenAPIGenerator {
+        let environment = ProcessInfo.processInfo.environment
+        var settings = ServerConfiguration()
+        if let path = configFile ?? environment["PEGASUS_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            settings = try ServerConfiguration(file: path)
+        }
+        try settings.apply(environment: environment)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pegasusd-schema-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        settings.dataDir = scratch.path
+        // The signing secret only has to exist; a fixed one keeps the data folder untouched.
+        var scratchEnvironment = environment
+        scratchEnvironment["PEGASUS_JWT_SECRET"] = String(repeating: "s", count: DataFolder.minimumJWTSecretBytes)
+        return try await PegasusServer(configuration: settings, environment: scratchEnvironment).schemaGenerator()
+    }
+}
+
+extension DocumentFormat: ExpressibleByArgument {}

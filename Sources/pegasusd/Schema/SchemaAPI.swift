@@ -1,0 +1,57 @@
+import AuthGate
+import Foundation
+import Hummingbird
+import SchemaKit
+
+/// `/api/schema/`: the OpenAPI document of this server (YAML, or JSON with `?format=json`) and
+/// the Swagger UI and Redoc pages that read it, as drf-spectacular serves them.
+struct SchemaAPI {
+    let document: APIDocument
+    let assets: DocsAssets
+    let title: String
+
+    static let path = "/api/schema/"
+    static let jsonURL = "/api/schema/?format=json"
+
+    var endpoints: [Endpoint] {
+        [
+            Endpoint(.get, Self.path, AllowAny(), tag: "schema", summary: "The OpenAPI document of this API",
+                     queryParameters: [QueryParameter("format", type: DocumentFormat.self, description: "`yaml` (the default) or `json`.")],
+                     responds: ResponseDescription(200, "The document in YAML.", body: OpenAPIObject.self, contentType: DocumentFormat.yaml.contentType),
+                     ResponseDescription(200, "The document in JSON.", body: OpenAPIObject.self, contentType: DocumentFormat.json.contentType),
+                     .problem(400, "The format is neither yaml nor json.", body: ProblemDetails.self)) { request, _, _ in
+                let format: DocumentFormat
+                switch request.uri.queryParameters.get("format") {
+                case nil, "yaml": format = .yaml
+                case "json": format = .json
+                case let other?:
+                    throw APIError(.badRequest, code: "invalid_format", detail: "format must be yaml or json, not \(other).")
+                }
+                var headers = HTTPFields()
+                headers[.contentType] = format.contentType
+                let body = try document.render(.v3_0_3, as: format)
+                return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+            },
+            Endpoint(.get, "/api/schema/swagger-ui/", AllowAny(), tag: "schema", summary: "Swagger UI for this API",
+                     responds: ResponseDescription(200, "An HTML page.", body: String.self, contentType: "text/html")) { _, _, _ in
+                Self.html(DocsPages.swaggerUI(schemaURL: Self.jsonURL, title: title, assets: assets))
+            },
+            Endpoint(.get, "/api/schema/redoc/", AllowAny(), tag: "schema", summary: "Redoc for this API",
+                     responds: ResponseDescription(200, "An HTML page.", body: String.self, contentType: "text/html")) { _, _, _ in
+                Self.html(DocsPages.redoc(schemaURL: Self.jsonURL, title: title, assets: assets))
+            },
+        ]
+    }
+
+    private static func html(_ page: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+    }
+}
+
+/// What the document is, as far as a client of this route can rely on.
+struct OpenAPIObject: Codable {
+    /// The OpenAPI version, `3.0.3` or `3.1.0`.
+    let openapi: String
+}

@@ -1,0 +1,121 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import pegasusd
+
+/// The OpenAPI document pegasusd serves and exports, built from the route table.
+struct SchemaTests {
+    /// `METHOD /path` of every operation in the served document, trailing slash dropped (as the
+    /// router writes paths).
+    static func documentedOperations(_ document: [String: Any]) -> Set<String> {
+        let paths = document["paths"] as? [String: [String: Any]] ?? [:]
+        return Set(paths.flatMap { path, item in
+            item.keys.filter { ["get", "post", "put", "patch", "delete"].contains($0) }
+                .map { "\($0.uppercased()) \(path.hasSuffix("/") ? String(path.dropLast()) : path)" }
+        })
+    }
+
+    static func operation(_ document: [String: Any], _ method: String, _ path: String) -> [String: Any]? {
+        ((document["paths"] as? [String: Any])?[path] as? [String: Any])?[method] as? [String: Any]
+    }
+
+    @Test func everyRegisteredRouteIsDocumentedAndNothingElse() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let registered = Set(server.server.router().routes.map { "\($0.method.rawValue) \($0.path)" })
+        let document = try await server.send("GET", "/api/schema/?format=json").json
+
+        #expect(!registered.isEmpty)
+        #expect(Self.documentedOperations(document) == registered)
+    }
+
+    @Test func eachOperationsSecurityIsItsPermission() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let document = try await server.send("GET", "/api/schema/?format=json").json
+        func security(_ method: String, _ path: String) -> [[String: [String]]]? {
+            Self.operation(document, method, path)?["security"] as? [[String: [String]]]
+        }
+        let userOrKey: [[String: [String]]] = [["cookieAuth": []], ["jwtAuth": []], ["ApiKeyAuth": []]]
+        #expect(security("get", "/pegasus/employees/api/employees/") == userOrKey)
+        #expect(security("delete", "/pegasus/employees/api/employees/{id}/") == userOrKey)
+        #expect(security("post", "/api/keys/") == [["cookieAuth": []], ["jwtAuth": []]])
+        #expect(security("get", "/healthz") == [[:]])
+        #expect(security("post", "/api/auth/login/") == [[:]])
+
+        let schemes = (document["components"] as? [String: Any])?["securitySchemes"] as? [String: [String: String]]
+        #expect(schemes?["ApiKeyAuth"]?["in"] == "header")
+        #expect(schemes?["ApiKeyAuth"]?["name"] == "Authorization")
+        #expect(schemes?["jwtAuth"]?["scheme"] == "bearer")
+        #expect(schemes?["cookieAuth"]?["in"] == "cookie")
+    }
+
+    @Test func aCustomKeyHeaderIsTheDocumentedScheme() async throws {
+        let server = try await LiveServer.start { $0.apiKeyHeader = "X-Api-Key" }
+        defer { Task { await server.stop() } }
+        let document = try await server.send("GET", "/api/schema/?format=json").json
+        let schemes = (document["components"] as? [String: Any])?["securitySchemes"] as? [String: [String: String]]
+        #expect(schemes?["ApiKeyAuth"]?["name"] == "X-Api-Key")
+    }
+
+    @Test func operationIDsFollowTheSaaSPegasusNames() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let document = try await server.send("GET", "/api/schema/?format=json").json
+        let item = "/pegasus/employees/api/employees/{id}/"
+        let ids = [
+            Self.operation(document, "get", "/pegasus/employees/api/employees/"), Self.operation(document, "post", "/pegasus/employees/api/employees/"),
+            Self.operation(document, "get", item), Self.operation(document, "put", item),
+            Self.operation(document, "patch", item), Self.operation(document, "delete", item),
+        ].map { $0?["operationId"] as? String }
+        #expect(ids == ["employees_list", "employees_create", "employees_retrieve", "employees_update", "employees_partial_update", "employees_destroy"])
+    }
+
+    @Test func theSchemaIsYAMLByDefaultAndJSONOnRequest() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let yaml = try await server.send("GET", "/api/schema/")
+        #expect(yaml.status == 200)
+        #expect(yaml.header("Content-Type") == "application/vnd.oai.openapi")
+        #expect(String(decoding: yaml.body, as: UTF8.self).contains("openapi: 3.0.3"))
+        let json = try await server.send("GET", "/api/schema/?format=json")
+        #expect(json.header("Content-Type") == "application/vnd.oai.openapi+json")
+        #expect(json.json["openapi"] as? String == "3.0.3")
+        #expect(try await server.send("GET", "/api/schema/?format=xml").code == "invalid_format")
+    }
+
+    @Test func theDocsPagesReadTheSchemaAndLoadAssetsFromTheCDN() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let swagger = String(decoding: try await server.send("GET", "/api/schema/swagger-ui/").body, as: UTF8.self)
+        #expect(swagger.contains(#"url: "/api/schema/?format=json""#))
+        #expect(swagger.contains("https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"))
+        let redoc = try await server.send("GET", "/api/schema/redoc/")
+        #expect(redoc.header("Content-Type") == "text/html; charset=utf-8")
+        #expect(String(decoding: redoc.body, as: UTF8.self).contains(#"<redoc spec-url="/api/schema/?format=json">"#))
+    }
+
+    @Test func aLocalAssetsFolderIsServedAndUsedByThePages() async throws {
+        let assets = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: assets.file("redoc/bundles"), withIntermediateDirectories: true)
+        try Data("/* redoc */".utf8).write(to: URL(fileURLWithPath: assets.file("redoc/bundles/redoc.standalone.js")))
+        let server = try await LiveServer.start { $0.docsAssets = assets.path }
+        defer { Task { await server.stop() } }
+
+        let redoc = String(decoding: try await server.send("GET", "/api/schema/redoc/").body, as: UTF8.self)
+        #expect(redoc.contains(#"src="/api/schema/assets/redoc/bundles/redoc.standalone.js""#))
+        #expect(!redoc.contains("cdn.jsdelivr.net"))
+        let script = try await server.send("GET", "/api/schema/assets/redoc/bundles/redoc.standalone.js")
+        #expect(script.status == 200)
+        #expect(String(decoding: script.body, as: UTF8.self) == "/* redoc */")
+    }
+
+    @Test func anotherMethodOnAKnownPathGets405WithAllow() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let reply = try await server.send("PUT", "/pegasus/employees/api/employees/")
+        #expect(reply.status == 405)
+        #expect(reply.header("Allow") == "GET, POST")
+        #expect(reply.code == "method_not_allowed")
+    }
+}
