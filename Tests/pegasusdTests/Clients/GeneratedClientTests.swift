@@ -54,6 +54,19 @@ struct GeneratedClientTests {
         #expect(wrongKey.status != 0)
     }
 
+    @Test(.enabled(if: ExternalTool.swiftClient != nil, "needs Examples/SwiftClient built (scripts/test.sh)"))
+    func theGeneratedSwiftClientListsTheUsersEmployees() async throws {
+        let (server, key) = try await seededServer()
+        defer { Task { await server.stop() } }
+        let client = try #require(ExternalTool.swiftClient)
+        let listed = try await ExternalTool.program(client).run([server.baseURL.absoluteString, key])
+        #expect(listed.status == 0, "\(listed.output)")
+        #expect(listed.output == "Ada (engineering)\n")
+        let refused = try await ExternalTool.program(client).run([server.baseURL.absoluteString, "pgk_wrong"])
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("authentication_failed"))
+    }
+
     @Test func schemathesisFindsNoServerErrorAndNoSchemaViolation() async throws {
         let (server, key) = try await seededServer()
         defer { Task { await server.stop() } }

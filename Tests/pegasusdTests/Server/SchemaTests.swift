@@ -1,4 +1,5 @@
 import Foundation
+import SchemaKit
 import TestSupport
 import Testing
 @testable import pegasusd
@@ -108,6 +109,15 @@ struct SchemaTests {
         let script = try await server.send("GET", "/api/schema/assets/redoc/bundles/redoc.standalone.js")
         #expect(script.status == 200)
         #expect(String(decoding: script.body, as: UTF8.self) == "/* redoc */")
+    }
+
+    @Test func theCommittedSwiftClientWasGeneratedFromTheCurrentSchema() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/SwiftClient/openapi.yaml")
+        let current = try server.server.schemaGenerator().render(.v3_0_3, as: .yaml)
+        #expect(try Data(contentsOf: committed) == current, "the API changed: run bash Examples/SwiftClient/regenerate.sh")
     }
 
     @Test func anotherMethodOnAKnownPathGets405WithAllow() async throws {

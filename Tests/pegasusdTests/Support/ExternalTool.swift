@@ -8,6 +8,8 @@ struct ExternalTool {
     static let toolsFolder = ProcessInfo.processInfo.environment["PEGASUS_SCHEMA_TOOLS"]
     /// drf-spectacular-sidecar's static folder (Swagger UI and Redoc), set by `scripts/test.sh`.
     static let docsAssets = ProcessInfo.processInfo.environment["PEGASUS_DOCS_ASSETS"]
+    /// The `ListEmployees` binary of `Examples/SwiftClient`, built by `scripts/test.sh`.
+    static let swiftClient = ProcessInfo.processInfo.environment["PEGASUS_SWIFT_CLIENT"]
     /// `scripts/test.sh` sets `PEGASUS_REQUIRE_SCHEMA_TOOLS=1`, so CI fails rather than skips.
     static let required = ProcessInfo.processInfo.environment["PEGASUS_REQUIRE_SCHEMA_TOOLS"] == "1"
 
@@ -16,6 +18,11 @@ struct ExternalTool {
     /// A tool of the virtualenv.
     static func python(_ name: String) -> ExternalTool {
         ExternalTool(executable: (toolsFolder ?? "/nonexistent") + "/" + name)
+    }
+
+    /// A program at `path`.
+    static func program(_ path: String) -> ExternalTool {
+        ExternalTool(executable: path)
     }
 
     /// A program on `PATH`.
