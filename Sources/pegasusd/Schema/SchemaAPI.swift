@@ -16,20 +16,23 @@ struct SchemaAPI {
     var endpoints: [Endpoint] {
         [
             Endpoint(.get, Self.path, AllowAny(), tag: "schema", summary: "The OpenAPI document of this API",
-                     queryParameters: [QueryParameter("format", type: DocumentFormat.self, description: "`yaml` (the default) or `json`.")],
+                     queryParameters: [
+                         QueryParameter("format", type: DocumentFormat.self, description: "`yaml` (the default) or `json`."),
+                         QueryParameter("openapi", type: OpenAPIVersion.self, description: "`3.0.3` (the default) or `3.1.0`."),
+                     ],
                      responds: ResponseDescription(200, "The document in YAML.", body: OpenAPIObject.self, contentType: DocumentFormat.yaml.contentType),
                      ResponseDescription(200, "The document in JSON.", body: OpenAPIObject.self, contentType: DocumentFormat.json.contentType),
-                     .problem(400, "The format is neither yaml nor json.", body: ProblemDetails.self)) { request, _, _ in
-                let format: DocumentFormat
-                switch request.uri.queryParameters.get("format") {
-                case nil, "yaml": format = .yaml
-                case "json": format = .json
-                case let other?:
-                    throw APIError(.badRequest, code: "invalid_format", detail: "format must be yaml or json, not \(other).")
+                     .problem(400, "The format or the OpenAPI version is not one of those offered.", body: ProblemDetails.self)) { request, _, _ in
+                let query = request.uri.queryParameters
+                guard let format = query.get("format").map({ DocumentFormat(rawValue: $0) }) ?? .yaml else {
+                    throw APIError(.badRequest, code: "invalid_format", detail: "format must be yaml or json.")
+                }
+                guard let version = query.get("openapi").map({ OpenAPIVersion(rawValue: $0) }) ?? .v3_0_3 else {
+                    throw APIError(.badRequest, code: "invalid_openapi_version", detail: "openapi must be 3.0.3 or 3.1.0.")
                 }
                 var headers = HTTPFields()
                 headers[.contentType] = format.contentType
-                let body = try document.render(.v3_0_3, as: format)
+                let body = try document.render(version, as: format)
                 return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
             },
             Endpoint(.get, "/api/schema/swagger-ui/", AllowAny(), tag: "schema", summary: "Swagger UI for this API",

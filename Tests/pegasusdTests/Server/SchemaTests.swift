@@ -83,6 +83,8 @@ struct SchemaTests {
         #expect(json.header("Content-Type") == "application/vnd.oai.openapi+json")
         #expect(json.json["openapi"] as? String == "3.0.3")
         #expect(try await server.send("GET", "/api/schema/?format=xml").code == "invalid_format")
+        #expect(try await server.send("GET", "/api/schema/?format=json&openapi=3.1.0").json["openapi"] as? String == "3.1.0")
+        #expect(try await server.send("GET", "/api/schema/?openapi=2.0").code == "invalid_openapi_version")
     }
 
     @Test func theDocsPagesReadTheSchemaAndLoadAssetsFromTheCDN() async throws {

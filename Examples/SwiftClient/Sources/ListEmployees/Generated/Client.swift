@@ -1116,6 +1116,13 @@ internal struct Client: APIProtocol {
                     name: "format",
                     value: input.query.format
                 )
+                try converter.setQueryItemAsURI(
+                    in: &request,
+                    style: .form,
+                    explode: true,
+                    name: "openapi",
+                    value: input.query.openapi
+                )
                 converter.setAcceptHeader(
                     in: &request.headerFields,
                     contentTypes: input.headers.accept

@@ -321,6 +321,11 @@ extension Components {
                 case openapi
             }
         }
+        /// - Remark: Generated from `#/components/schemas/OpenAPIVersion`.
+        internal enum OpenAPIVersion: String, Codable, Hashable, Sendable, CaseIterable {
+            case _3_period_0_period_3 = "3.0.3"
+            case _3_period_1_period_0 = "3.1.0"
+        }
         /// - Remark: Generated from `#/components/schemas/ProblemDetails`.
         internal struct ProblemDetails: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/ProblemDetails/code`.

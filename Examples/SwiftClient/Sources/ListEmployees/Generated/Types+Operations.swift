@@ -2274,12 +2274,21 @@ internal enum Operations {
                 ///
                 /// - Remark: Generated from `#/paths/api/schema/GET/query/format`.
                 internal var format: Components.Schemas.DocumentFormat?
+                /// `3.0.3` (the default) or `3.1.0`.
+                ///
+                /// - Remark: Generated from `#/paths/api/schema/GET/query/openapi`.
+                internal var openapi: Components.Schemas.OpenAPIVersion?
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
                 ///   - format: `yaml` (the default) or `json`.
-                internal init(format: Components.Schemas.DocumentFormat? = nil) {
+                ///   - openapi: `3.0.3` (the default) or `3.1.0`.
+                internal init(
+                    format: Components.Schemas.DocumentFormat? = nil,
+                    openapi: Components.Schemas.OpenAPIVersion? = nil
+                ) {
                     self.format = format
+                    self.openapi = openapi
                 }
             }
             internal var query: Operations.schema_retrieve.Input.Query
@@ -2412,7 +2421,7 @@ internal enum Operations {
                     self.body = body
                 }
             }
-            /// The format is neither yaml nor json.
+            /// The format or the OpenAPI version is not one of those offered.
             ///
             /// - Remark: Generated from `#/paths//api/schema//get(schema_retrieve)/responses/400`.
             ///
