@@ -27,8 +27,11 @@ extension Endpoint {
         if path.contains("{") {
             answers.append(.problem(404, "There is no such item, or it is not yours.", body: ProblemDetails.self))
         }
+        guard let operationMethod = RouteDescription.Method(rawValue: method.rawValue.lowercased()) else {
+            preconditionFailure("\(method) \(path): OpenAPI has no operation for this method")
+        }
         return RouteDescription(
-            RouteDescription.Method(rawValue: method.rawValue.lowercased())!, path,
+            operationMethod, path,
             tags: [tag], summary: summary, pathParameters: pathParameters, queryParameters: queryParameters,
             requestBody: body, responses: answers, security: security.requirements)
     }

@@ -63,11 +63,7 @@ struct SchemaCommand: AsyncParsableCommand {
     /// to exist, not to hold anything.
     private static func generator(configFile: String?) async throws -> OpenAPIGenerator {
         let environment = ProcessInfo.processInfo.environment
-        var settings = ServerConfiguration()
-        if let path = configFile ?? environment["PEGASUS_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            settings = try ServerConfiguration(file: path)
-        }
-        try settings.apply(environment: environment)
+        var settings = try ServerConfiguration.load(configFile: configFile, environment: environment)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pegasusd-schema-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         settings.dataDir = scratch.path

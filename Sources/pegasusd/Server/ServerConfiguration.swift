@@ -70,6 +70,17 @@ struct ServerConfiguration: Codable, Equatable {
         }
     }
 
+    /// Defaults, then the config file (`configFile`, else `PEGASUS_CONFIG`, if either is set),
+    /// then the `PEGASUS_*` variables of `environment`. Flags go on top, by the command.
+    static func load(configFile: String?, environment: [String: String]) throws -> ServerConfiguration {
+        var settings = ServerConfiguration()
+        if let path = configFile ?? environment["PEGASUS_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            settings = try ServerConfiguration(file: path)
+        }
+        try settings.apply(environment: environment)
+        return settings
+    }
+
     /// Applies `PEGASUS_*` variables that are set.
     mutating func apply(environment: [String: String]) throws {
         func value(_ key: CodingKeys) -> String? { environment[key.environmentName].flatMap { $0.isEmpty ? nil : $0 } }

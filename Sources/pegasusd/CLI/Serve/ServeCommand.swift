@@ -41,11 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        var settings = ServerConfiguration()
-        if let file = config ?? environment["PEGASUS_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            settings = try ServerConfiguration(file: file)
-        }
-        try settings.apply(environment: environment)
+        var settings = try ServerConfiguration.load(configFile: config, environment: environment)
         if let dataDirectory = data.dataDirectory { settings.dataDir = dataDirectory }
         if let host { settings.host = host }
         if let port { settings.port = port }
