@@ -24,6 +24,7 @@ struct SchemaAPI {
                      ResponseDescription(200, "The document in JSON.", body: OpenAPIObject.self, contentType: DocumentFormat.json.contentType),
                      .problem(400, "The format or the OpenAPI version is not one of those offered.", body: ProblemDetails.self)) { request, _, _ in
                 let query = request.uri.queryParameters
+                // An absent parameter takes the default; a present one must be a known value.
                 guard let format = query.get("format").map({ DocumentFormat(rawValue: $0) }) ?? .yaml else {
                     throw APIError(.badRequest, code: "invalid_format", detail: "format must be yaml or json.")
                 }
