@@ -88,7 +88,7 @@ import Testing
             }
         }
         let notSQLite = folder.file("text.sqlite3")
-        FileManager.default.createFile(atPath: notSQLite, contents: Data(repeating: 65, count: 4096))
+        #expect(FileManager.default.createFile(atPath: notSQLite, contents: Data(repeating: 65, count: 4096)))
         #expect(throws: KeyCoreError.self) { try DjangoAPIKeyImporter.read(databaseAt: notSQLite) }
     }
 

@@ -54,6 +54,17 @@ public final class AuthRequest: Sendable {
         return .allow
     }
 
+    /// What a permission that needs this credential answers: allow on a principal (which
+    /// becomes the acting principal); otherwise the refusal, or "not provided" when nothing was
+    /// presented.
+    public func decision(on check: CredentialCheck) -> Decision {
+        switch check {
+        case .authenticated(let principal): allow(actingAs: principal)
+        case .rejected(let denial, _): .deny(denial)
+        case .absent: .deny(.notAuthenticated)
+        }
+    }
+
     /// The user the request acts for. Call it after the route's permission allowed the request.
     ///
     /// It is the user of the principal a permission allowed on, so with `HasUserAPIKey()` a

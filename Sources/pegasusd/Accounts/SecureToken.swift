@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KeyCore
 
 /// Random opaque tokens (session cookies, CSRF tokens, JWT ids) and the digests stored for them.
 enum SecureToken {
@@ -15,6 +16,6 @@ enum SecureToken {
     /// The SHA-256 hex digest stored in place of a token, so a copy of the database does not
     /// hold live sessions.
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -14,20 +14,21 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound && !allowed.methods(for: request.uri.path).isEmpty {
-            var headers = HTTPFields()
-            headers[.allow] = allowed.methods(for: request.uri.path).map(\.rawValue).joined(separator: ", ")
-            return ProblemDetails(status: 405, code: "method_not_allowed", detail: "\(request.method.rawValue) is not allowed here.")
-                .response(headers: headers)
         } catch let error as APIError {
             return error.problem.response()
         } catch let refusal as Refusal {
             return try refusal.response(from: request, context: context)
         } catch let error as KeyCoreError {
             return Self.problem(for: error, logger: context.logger).response()
+        } catch let error as HTTPError where error.status == .notFound {
+            let methods = allowed.methods(for: request.uri.path)
+            guard !methods.isEmpty else { return Self.problem(for: error).response(headers: error.headers) }
+            var headers = HTTPFields()
+            headers[.allow] = methods.map(\.rawValue).joined(separator: ", ")
+            return ProblemDetails(status: 405, code: "method_not_allowed", detail: "\(request.method.rawValue) is not allowed here.")
+                .response(headers: headers)
         } catch let error as any HTTPResponseError {
-            return ProblemDetails(status: error.status.code, code: Self.code(for: error.status), detail: Self.detail(for: error))
-                .response(headers: (error as? HTTPError)?.headers ?? [:])
+            return Self.problem(for: error).response(headers: (error as? HTTPError)?.headers ?? [:])
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])
             return ProblemDetails(status: 500, code: "internal_error", detail: "The server could not complete the request.").response()
@@ -47,6 +48,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             logger.error("key operation failed", metadata: ["error": "\(error)"])
             return ProblemDetails(status: 500, code: "internal_error", detail: "The server could not complete the request.")
         }
+    }
+
+    /// Hummingbird's own errors (no route, body too large, …) as problems with a code.
+    private static func problem(for error: any HTTPResponseError) -> ProblemDetails {
+        ProblemDetails(status: error.status.code, code: code(for: error.status), detail: detail(for: error))
     }
 
     private static func code(for status: HTTPResponse.Status) -> String {

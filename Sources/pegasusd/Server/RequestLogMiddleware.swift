@@ -11,12 +11,13 @@ struct RequestLogMiddleware: RouterMiddleware {
         let started = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        // Hundredths of a millisecond, without a formatter on every request.
+        let hundredths = (Double(elapsed.components.attoseconds) / 1e13 + Double(elapsed.components.seconds) * 100_000).rounded()
         context.logger.info("request", metadata: [
             "method": "\(request.method.rawValue)",
             "path": "\(request.uri.path)",
             "status": "\(response.status.code)",
-            "ms": "\(String(format: "%.2f", milliseconds))",
+            "ms": "\(hundredths / 100)",
             "peer": "\(context.remoteAddress?.ipAddress ?? "-")",
         ])
         return response

@@ -4,7 +4,7 @@ public struct HasAPIKey: Permission {
     public init() {}
 
     public func evaluate(_ request: AuthRequest) async throws -> Decision {
-        IsAuthenticated.decision(for: try await request.authenticate(as: .apiKey), in: request)
+        request.decision(on: try await request.authenticate(as: .apiKey))
     }
 
     public func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives {

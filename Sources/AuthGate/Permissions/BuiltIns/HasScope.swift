@@ -15,7 +15,7 @@ public struct HasScope: Permission {
 
     public func evaluate(_ request: AuthRequest) async throws -> Decision {
         let check = try await request.authenticate(as: .accessToken)
-        guard let principal = check.principal else { return IsAuthenticated.decision(for: check, in: request) }
+        guard let principal = check.principal else { return request.decision(on: check) }
         let missing = scopes.filter { !principal.scopes.contains($0) }
         guard missing.isEmpty else {
             return .deny(Denial(

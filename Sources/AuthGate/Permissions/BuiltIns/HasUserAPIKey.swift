@@ -9,7 +9,7 @@ public struct HasUserAPIKey: Permission {
     public func evaluate(_ request: AuthRequest) async throws -> Decision {
         let check = try await request.authenticate(as: .apiKey)
         if let principal = check.principal, principal.user == nil { return .deny(Self.notAUserKey) }
-        return IsAuthenticated.decision(for: check, in: request)
+        return request.decision(on: check)
     }
 
     public func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives {

@@ -8,7 +8,7 @@ public struct IsAdminUser: Permission {
     public func evaluate(_ request: AuthRequest) async throws -> Decision {
         let check = try await request.authenticate(as: .interactive)
         guard let principal = check.principal, let user = principal.user else {
-            return IsAuthenticated.decision(for: check, in: request)
+            return request.decision(on: check)
         }
         return user.isAdmin ? request.allow(actingAs: principal) : .deny(Self.notAdmin)
     }

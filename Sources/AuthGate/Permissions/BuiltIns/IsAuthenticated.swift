@@ -6,20 +6,10 @@ public struct IsAuthenticated: Permission {
     public init() {}
 
     public func evaluate(_ request: AuthRequest) async throws -> Decision {
-        Self.decision(for: try await request.authenticate(as: .interactive), in: request)
+        request.decision(on: try await request.authenticate(as: .interactive))
     }
 
     public func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives {
         .anyOf(schemes.filter { $0.role == .interactive })
-    }
-
-    /// Allow on a principal (which becomes the request's acting principal); otherwise the
-    /// refusal, or "not provided" when nothing was presented.
-    static func decision(for check: CredentialCheck, in request: AuthRequest) -> Decision {
-        switch check {
-        case .authenticated(let principal): request.allow(actingAs: principal)
-        case .rejected(let denial, _): .deny(denial)
-        case .absent: .deny(.notAuthenticated)
-        }
     }
 }
