@@ -5,11 +5,24 @@ let package = Package(
     name: "pegasus",
     platforms: [.macOS(.v15)],
     products: [
+        // Keys: format, digests, verification, the store protocol and an in-memory store
+        // (swift-crypto only: builds wherever Swift does).
         .library(name: "KeyCore", targets: ["KeyCore"]),
+        // KeyCore's SQLite store and the djangorestframework-api-key importer (GRDB).
+        .library(name: "KeyCoreSQLite", targets: ["KeyCoreSQLite"]),
+        // Password hashing over the system's crypt(3) (libxcrypt).
+        .library(name: "PasswordHashing", targets: ["PasswordHashing"]),
+        // Credentials, principals and the permission algebra (KeyCore only; no HTTP framework).
         .library(name: "AuthGate", targets: ["AuthGate"]),
+        // AuthGate for Hummingbird: request facts, refusals and problems as responses.
         .library(name: "AuthGateHummingbird", targets: ["AuthGateHummingbird"]),
         // OpenAPI documents generated from route descriptions and the Swift types themselves.
         .library(name: "SchemaKit", targets: ["SchemaKit"]),
+        // AuthGate's schemes and permissions as SchemaKit security (no HTTP framework).
+        .library(name: "AuthGateSchema", targets: ["AuthGateSchema"]),
+        // A route table for Hummingbird apps: each route declared once, served behind its
+        // permission and described in the OpenAPI document.
+        .library(name: "PegasusHummingbird", targets: ["PegasusHummingbird"]),
         .executable(name: "pegasusd", targets: ["pegasusd"]),
     ],
     dependencies: [
@@ -43,12 +56,21 @@ let package = Package(
         .target(
             name: "KeyCore",
             dependencies: [
-                "CCrypt",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
+        ),
+        .target(
+            name: "KeyCoreSQLite",
+            dependencies: [
+                "KeyCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "PasswordHashing",
+            dependencies: ["KeyCore", "CCrypt"]
         ),
         .target(
             name: "AuthGate",
@@ -72,12 +94,30 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "AuthGateSchema",
+            dependencies: ["AuthGate", "SchemaKit"]
+        ),
+        .target(
+            name: "PegasusHummingbird",
+            dependencies: [
+                "AuthGate",
+                "AuthGateHummingbird",
+                "AuthGateSchema",
+                "SchemaKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "pegasusd",
             dependencies: [
                 "KeyCore",
+                "KeyCoreSQLite",
+                "PasswordHashing",
                 "AuthGate",
                 "AuthGateHummingbird",
+                "AuthGateSchema",
+                "PegasusHummingbird",
                 "SchemaKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -90,7 +130,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KeyCoreBenchmarks",
-            dependencies: ["KeyCore"],
+            dependencies: ["KeyCore", "KeyCoreSQLite"],
             path: "Benchmarks/KeyCoreBenchmarks"
         ),
         .target(
@@ -99,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KeyCoreTests",
-            dependencies: ["KeyCore", "TestSupport"]
+            dependencies: ["KeyCore", "KeyCoreSQLite", "PasswordHashing", "TestSupport"]
         ),
         .testTarget(
             name: "AuthGateTests",
@@ -116,9 +156,21 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The route table: its document, and its router served on loopback.
+        .testTarget(
+            name: "PegasusHummingbirdTests",
+            dependencies: [
+                "PegasusHummingbird",
+                "AuthGate",
+                "AuthGateHummingbird",
+                "KeyCore",
+                "SchemaKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "pegasusdTests",
-            dependencies: ["pegasusd", "KeyCore", "SchemaKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["pegasusd", "KeyCore", "KeyCoreSQLite", "SchemaKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -7,6 +7,7 @@
 // runs this and djangorestframework-api-key's in-process timings in the same run.
 import Foundation
 import KeyCore
+import KeyCoreSQLite
 
 let bench = BenchmarkRunner(options: BenchmarkOptions(CommandLine.arguments))
 

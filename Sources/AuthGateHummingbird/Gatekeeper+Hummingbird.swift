@@ -8,26 +8,29 @@ extension Gatekeeper {
     /// ```swift
     /// router.get("/api/items/") { request, context in
     ///     let auth = try await gate.authorize(request, by: IsAuthenticated() | HasUserAPIKey(), logger: context.logger)
-    ///     let user = try await auth.actingUser()
+    ///     let user = auth.user   // the user of the credential that decided
     ///     …
     /// }
     /// ```
     /// - Parameter logger: receives one `request refused` line per refusal, with its code and,
     ///   per failed scheme, the reason (`API key revoked`) — never the credential.
-    /// - Returns: the request's ``AuthRequest``, to ask for the acting user and object-level
-    ///   decisions with the same verified credentials.
+    /// - Returns: the ``Authorization``: the principal the decision allowed on, and object-level
+    ///   checks with the same verified credentials.
     /// - Throws: the ``Refusal`` (an `HTTPResponseError`: 401 or 403 with a problem body) when
     ///   the permission denies; a store error when a credential could not be checked.
     public func authorize(
         _ request: Request, remoteAddress: String? = nil, by permission: any Permission, logger: Logger? = nil
-    ) async throws -> AuthRequest {
+    ) async throws -> Authorization {
         let authRequest = self.request(for: RequestFacts(request, remoteAddress: remoteAddress))
-        guard let refusal = try await refusal(of: authRequest, by: permission) else { return authRequest }
-        if let logger {
-            var metadata: Logger.Metadata = ["code": "\(refusal.problem.code)", "status": "\(refusal.status)"]
-            for (scheme, reason) in await authRequest.refusals() { metadata["refused.\(scheme)"] = "\(reason)" }
-            logger.info("request refused", metadata: metadata)
+        do {
+            return try await authorize(authRequest, by: permission)
+        } catch let refusal as Refusal {
+            if let logger {
+                var metadata: Logger.Metadata = ["code": "\(refusal.problem.code)", "status": "\(refusal.status)"]
+                for (scheme, reason) in await authRequest.refusals() { metadata["refused.\(scheme)"] = "\(reason)" }
+                logger.info("request refused", metadata: metadata)
+            }
+            throw refusal
         }
-        throw refusal
     }
 }

@@ -16,8 +16,6 @@ public enum KeyCoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case storeUnavailable(path: String, reason: String)
     /// An import source is not a djangorestframework-api-key table (reason).
     case invalidImportSource(String)
-    /// Hashing a password failed (reason).
-    case passwordHashing(String)
 
     /// A stable, machine-readable code (`snake_case`).
     public var code: String {
@@ -30,7 +28,6 @@ public enum KeyCoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsupportedDigest: "unsupported_digest"
         case .storeUnavailable: "store_unavailable"
         case .invalidImportSource: "invalid_import_source"
-        case .passwordHashing: "password_hashing_failed"
         }
     }
 
@@ -44,7 +41,6 @@ public enum KeyCoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsupportedDigest(let algorithm): "unsupported stored digest algorithm '\(algorithm)'"
         case .storeUnavailable(let path, let reason): "cannot use the key store at \(path): \(reason)"
         case .invalidImportSource(let reason): "cannot import: \(reason)"
-        case .passwordHashing(let reason): "password hashing failed: \(reason)"
         }
     }
 }

@@ -134,7 +134,7 @@ public final class KeyService: Sendable {
         do { try await store.recordUse(batch) } catch { usage.restore(batch) }
     }
 
-    static func validatedName(_ name: String) throws(KeyCoreError) -> String {
+    package static func validatedName(_ name: String) throws(KeyCoreError) -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .invalidName("a name is required") }
         guard trimmed.count <= KeyRecord.maximumNameLength else {
@@ -153,7 +153,7 @@ public struct IssuedKey: Sendable {
 extension Date {
     /// Stores keep whole milliseconds; truncating up front makes a record read back equal to
     /// the one that was written.
-    var truncatedToMilliseconds: Date {
+    package var truncatedToMilliseconds: Date {
         Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }
 }

@@ -20,7 +20,7 @@ import Testing
 
         let decision = try await (HasAPIKey() | HasUserAPIKey() | HasAPIKey()).evaluate(request)
         _ = try await IsAuthenticated().evaluate(request)
-        _ = try await request.actingUser()
+        _ = try await request.isAuthenticated()
 
         #expect(decision == .deny(APIKeyAuthenticator.invalidKey))
         #expect(apiKey.calls.value == 1)
@@ -28,12 +28,11 @@ import Testing
         #expect(cookie.calls.value == 1)
     }
 
-    @Test func anAcceptedKeyIsVerifiedOnceForThePermissionAndTheActingUser() async throws {
+    @Test func anAcceptedKeyIsVerifiedOnceHoweverManyMembersNeedIt() async throws {
         let apiKey = StubAuthenticator(Schemes.apiKey, .authenticated(.apiKey(keyRecord(), user: Users.alice)))
         let request = makeRequest("GET", [apiKey])
 
-        #expect(try await (HasUserAPIKey() & HasAPIKey()).evaluate(request) == .allow)
-        #expect(try await request.actingUser() == Users.alice)
+        #expect(try await (HasUserAPIKey() & HasAPIKey()).evaluate(request) == .allow(on: .apiKey(keyRecord(), user: Users.alice)))
         #expect(apiKey.calls.value == 1)
     }
 
@@ -42,7 +41,7 @@ import Testing
         let request = makeRequest("GET", [apiKey])
         try await withThrowingTaskGroup(of: Decision.self) { group in
             for _ in 0..<50 { group.addTask { try await HasAPIKey().evaluate(request) } }
-            for try await decision in group { #expect(decision == .allow) }
+            for try await decision in group { #expect(decision.principal?.user == Users.alice) }
         }
         #expect(apiKey.calls.value == 1)
     }
@@ -52,51 +51,22 @@ import Testing
         let jwt = StubAuthenticator(Schemes.jwt, .absent)
         let request = makeRequest("GET", [apiKey, jwt])
 
-        #expect(try await AllowAny().evaluate(request) == .allow)
+        #expect(try await AllowAny().evaluate(request) == .allow(on: nil))
         #expect(apiKey.calls.value == 0)
-        #expect(try await HasAPIKey().evaluate(request) == .allow)
+        #expect(try await HasAPIKey().evaluate(request).isAllowed)
         #expect(jwt.calls.value == 0)
     }
 
-    @Test func actingUserIsTheOneThePermissionAllowedOn() async throws {
-        // A browser's session cookie (Alice) rides along with Bob's API key.
-        func request() -> AuthRequest {
-            makeRequest("GET", [
-                StubAuthenticator(Schemes.cookie, .authenticated(.user(Users.alice))),
-                StubAuthenticator(Schemes.apiKey, .authenticated(.apiKey(keyRecord(owner: KeyOwner(.user, "7")), user: Users.bob))),
-            ])
-        }
-        let keyOnly = request()
-        #expect(try await HasUserAPIKey().evaluate(keyOnly) == .allow)
-        #expect(try await keyOnly.actingUser() == Users.bob)
+    @Test func aViewOnAPrincipalSharesTheVerifiedCredentials() async throws {
+        let apiKey = StubAuthenticator(Schemes.apiKey, .authenticated(.apiKey(keyRecord(), user: Users.alice)))
+        let request = makeRequest("GET", [apiKey])
+        let view = request.on(.user(Users.bob))
 
-        let either = request()
-        #expect(try await (IsAuthenticated() | HasUserAPIKey()).evaluate(either) == .allow)
-        #expect(try await either.actingUser() == Users.alice)
-    }
-
-    @Test func actingUserPrefersTheInteractiveSignIn() async throws {
-        let request = makeRequest("GET", [
-            StubAuthenticator(Schemes.apiKey, .authenticated(.apiKey(keyRecord(owner: KeyOwner(.user, "7")), user: Users.bob))),
-            StubAuthenticator(Schemes.cookie, .authenticated(.user(Users.alice))),
-        ])
-        #expect(try await request.actingUser() == Users.alice)
-    }
-
-    @Test func actingUserFallsBackToTheUserBehindAnAPIKey() async throws {
-        let request = makeRequest("GET", [
-            StubAuthenticator(Schemes.jwt, .absent),
-            StubAuthenticator(Schemes.apiKey, .authenticated(.apiKey(keyRecord(owner: KeyOwner(.user, "7")), user: Users.bob))),
-        ])
-        #expect(try await request.actingUser() == Users.bob)
-    }
-
-    @Test func actingUserIsNilForAKeyWithoutAUser() async throws {
-        let request = makeRequest("GET", [
-            StubAuthenticator(Schemes.apiKey, .authenticated(.apiKey(keyRecord(owner: KeyOwner(.service, "x")), user: nil))),
-        ])
-        #expect(try await request.actingUser() == nil)
-        #expect(try await request.isAuthenticated())
+        #expect(view.principal == .user(Users.bob))
+        #expect(request.principal == nil)
+        _ = try await HasAPIKey().evaluate(request)
+        _ = try await HasAPIKey().evaluate(view)
+        #expect(apiKey.calls.value == 1)
     }
 
     @Test func refusalsNameTheFailedSchemeAndItsReason() async throws {

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func allowAnyAllowsAnAnonymousRequest() async throws {
-        #expect(try await AllowAny().evaluate(makeRequest("DELETE", noCredentials)) == .allow)
+        #expect(try await AllowAny().evaluate(makeRequest("DELETE", noCredentials)) == .allow(on: nil))
     }
 
     @Test func isAuthenticatedWithoutACredentialIs401NotAuthenticated() async throws {
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func isAuthenticatedAllowsASignedInUser() async throws {
-        #expect(try await IsAuthenticated().evaluate(signedInRequest()) == .allow)
+        #expect(try await IsAuthenticated().evaluate(signedInRequest()) == .allow(on: .user(Users.alice)))
     }
 
     @Test func aValidSessionOutweighsAFailedBearerToken() async throws {
@@ -45,7 +45,7 @@ import Testing
             StubAuthenticator(Schemes.jwt, .rejected(BearerTokenAuthenticator.invalidToken, reason: "expired")),
             StubAuthenticator(Schemes.cookie, .authenticated(.user(Users.alice))),
         ])
-        #expect(try await IsAuthenticated().evaluate(request) == .allow)
+        #expect(try await IsAuthenticated().evaluate(request) == .allow(on: .user(Users.alice)))
     }
 
     @Test func isAuthenticatedDoesNotAcceptAnAPIKey() async throws {
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func isAdminUserAllowsAnAdmin() async throws {
-        #expect(try await IsAdminUser().evaluate(signedInRequest(as: Users.admin)) == .allow)
+        #expect(try await IsAdminUser().evaluate(signedInRequest(as: Users.admin)) == .allow(on: .user(Users.admin)))
     }
 
     @Test func isAdminUserAsksAnAnonymousCallerToAuthenticate() async throws {
@@ -68,7 +68,8 @@ import Testing
     }
 
     @Test func hasAPIKeyAcceptsAKeyWithoutAUser() async throws {
-        #expect(try await HasAPIKey().evaluate(apiKeyRequest(owner: KeyOwner(.team, "acme"), user: nil)) == .allow)
+        let teamKey = Principal.apiKey(keyRecord(owner: KeyOwner(.team, "acme")), user: nil)
+        #expect(try await HasAPIKey().evaluate(apiKeyRequest(owner: KeyOwner(.team, "acme"), user: nil)) == .allow(on: teamKey))
     }
 
     @Test func hasAPIKeyWithoutAKeyIs401NotAuthenticated() async throws {
@@ -81,7 +82,9 @@ import Testing
     }
 
     @Test func hasUserAPIKeyAcceptsAUsersKey() async throws {
-        #expect(try await HasUserAPIKey().evaluate(apiKeyRequest(owner: KeyOwner(.user, "42"), user: Users.alice)) == .allow)
+        let decision = try await HasUserAPIKey().evaluate(apiKeyRequest(owner: KeyOwner(.user, "42"), user: Users.alice))
+        #expect(decision.principal?.user == Users.alice)
+        #expect(decision.principal?.keyRecord == keyRecord(owner: KeyOwner(.user, "42")))
     }
 
     @Test func hasUserAPIKeyRefusesAKeyWithoutAUserWith403() async throws {
@@ -104,7 +107,8 @@ import Testing
 
     @Test func hasScopeAllowsATokenWithEveryScope() async throws {
         let request = tokenRequest(scopes: ["usage:write", "bots:read", "bots:write"])
-        #expect(try await HasScope(["bots:read", "usage:write"]).evaluate(request) == .allow)
+        let decision = try await HasScope(["bots:read", "usage:write"]).evaluate(request)
+        #expect(decision.principal?.scopes == ["usage:write", "bots:read", "bots:write"])
     }
 
     @Test func hasScopeWithoutATokenIs401NotAuthenticated() async throws {
@@ -118,7 +122,7 @@ import Testing
 
     @Test(arguments: ["GET", "HEAD", "OPTIONS"])
     func readOnlyAllowsSafeMethods(method: String) async throws {
-        #expect(try await ReadOnly().evaluate(makeRequest(method)) == .allow)
+        #expect(try await ReadOnly().evaluate(makeRequest(method)) == .allow(on: nil))
     }
 
     @Test(arguments: ["POST", "PUT", "PATCH", "DELETE"])
@@ -135,10 +139,10 @@ import Testing
     }
 
     @Test func isAuthenticatedOrReadOnlyLetsAnyoneRead() async throws {
-        #expect(try await IsAuthenticatedOrReadOnly().evaluate(makeRequest("GET", noCredentials)) == .allow)
+        #expect(try await IsAuthenticatedOrReadOnly().evaluate(makeRequest("GET", noCredentials)) == .allow(on: nil))
     }
 
     @Test func isAuthenticatedOrReadOnlyLetsASignedInUserWrite() async throws {
-        #expect(try await IsAuthenticatedOrReadOnly().evaluate(signedInRequest("POST")) == .allow)
+        #expect(try await IsAuthenticatedOrReadOnly().evaluate(signedInRequest("POST")) == .allow(on: .user(Users.alice)))
     }
 }

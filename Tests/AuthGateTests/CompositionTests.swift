@@ -44,7 +44,7 @@ struct TruthRow: Sendable, CustomTestStringConvertible {
     @Test func orTriesTheRightSideWhenTheLeftDenies() async throws {
         let left = StubPermission(allows: false)
         let right = StubPermission(allows: true)
-        #expect(try await (left | right).evaluate(makeRequest()) == .allow)
+        #expect(try await (left | right).evaluate(makeRequest()) == .allow(on: nil))
         #expect(right.requestCalls.value == 1)
     }
 
@@ -61,7 +61,7 @@ struct TruthRow: Sendable, CustomTestStringConvertible {
     }
 
     @Test func anEmptyAllOfAllows() async throws {
-        #expect(try await allOf([]).evaluate(makeRequest()) == .allow)
+        #expect(try await allOf([]).evaluate(makeRequest()) == .allow(on: nil))
     }
 
     @Test func chainedOperatorsFlattenIntoOneList() {
@@ -102,22 +102,22 @@ struct TruthRow: Sendable, CustomTestStringConvertible {
     /// `(a.has ∧ a.hasObject) ∨ (b.has ∧ b.hasObject)`: b's lenient object check does not count
     /// when b denied the request, and a's request allow does not count when a denies the object.
     @Test func orNeedsOneMemberToAllowBothTheRequestAndTheObject() async throws {
-        let allowsRequestOnly = StubPermission(.allow, object: .deny(.forbidden("not_owner")))
-        let allowsObjectOnly = StubPermission(.deny(.forbidden("not_staff")), object: .allow)
+        let allowsRequestOnly = StubPermission(.allow(on: nil), object: .deny(.forbidden("not_owner")))
+        let allowsObjectOnly = StubPermission(.deny(.forbidden("not_staff")), object: .allow(on: nil))
         let decision = try await (allowsRequestOnly | allowsObjectOnly).evaluate(makeRequest(), object: "item")
         #expect(!decision.isAllowed)
         #expect(allowsObjectOnly.objectCalls.value == 0)
     }
 
     @Test func orAllowsTheObjectThroughAMemberThatAllowsBoth() async throws {
-        let deniesRequest = StubPermission(.deny(.forbidden("not_staff")), object: .allow)
-        let allowsBoth = StubPermission(.allow, object: .allow)
-        #expect(try await (deniesRequest | allowsBoth).evaluate(makeRequest(), object: "item") == .allow)
+        let deniesRequest = StubPermission(.deny(.forbidden("not_staff")), object: .allow(on: nil))
+        let allowsBoth = StubPermission(.allow(on: nil), object: .allow(on: nil))
+        #expect(try await (deniesRequest | allowsBoth).evaluate(makeRequest(), object: "item") == .allow(on: nil))
     }
 
     @Test func orAtObjectLevelStopsAtTheFirstMemberThatAllowsBoth() async throws {
-        let left = StubPermission(.allow, object: .allow)
-        let right = StubPermission(.allow, object: .allow)
+        let left = StubPermission(.allow(on: nil), object: .allow(on: nil))
+        let right = StubPermission(.allow(on: nil), object: .allow(on: nil))
         _ = try await (left | right).evaluate(makeRequest(), object: "item")
         #expect(right.requestCalls.value == 0)
         #expect(right.objectCalls.value == 0)

@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func orAtObjectLevelExplainsWithTheMostHelpfulDenial() async throws {
-        let permission = StubPermission(.deny(.notAuthenticated)) | StubPermission(.allow, object: .deny(.forbidden("not_owner")))
+        let permission = StubPermission(.deny(.notAuthenticated)) | StubPermission(.allow(on: nil), object: .deny(.forbidden("not_owner")))
         #expect(try await permission.evaluate(signedInRequest(), object: "item") == .deny(.forbidden("not_owner")))
     }
 

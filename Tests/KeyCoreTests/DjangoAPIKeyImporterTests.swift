@@ -3,6 +3,7 @@ import GRDB
 import TestSupport
 import Testing
 @testable import KeyCore
+@testable import KeyCoreSQLite
 
 /// The importer against a database shaped like djangorestframework-api-key's, with hashes made
 /// by Django 5.2 (the end-to-end check with the real library lives in pegasusdTests).

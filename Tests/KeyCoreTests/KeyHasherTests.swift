@@ -81,4 +81,24 @@ import Testing
         #expect(!ConstantTime.equals([1, 2], [1, 2, 3]))
         #expect(ConstantTime.equals([], []))
     }
+
+    /// Every pair of these differs in one thing only: the algorithm, the last byte, the first
+    /// byte, the salt, the iterations. Equality must see each difference.
+    @Test func digestEqualityNeedsTheSameAlgorithmAndEveryByte() {
+        let bytes = [UInt8](repeating: 5, count: 32)
+        var lastByte = bytes
+        lastByte[31] = 6
+        var firstByte = bytes
+        firstByte[0] = 6
+        let digests: [KeyDigest] = [
+            .sha256(bytes), .hmacSHA256(bytes), .sha256(lastByte), .sha256(firstByte),
+            .djangoPBKDF2(iterations: 1000, salt: "a", hash: bytes), .djangoPBKDF2(iterations: 1000, salt: "b", hash: bytes),
+            .djangoPBKDF2(iterations: 1001, salt: "a", hash: bytes), .djangoPBKDF2(iterations: 1000, salt: "a", hash: lastByte),
+        ]
+        for (i, left) in digests.enumerated() {
+            for (j, right) in digests.enumerated() {
+                #expect((left == right) == (i == j), "\(left.encoded) vs \(right.encoded)")
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ import GRDB
 import TestSupport
 import Testing
 @testable import KeyCore
+@testable import KeyCoreSQLite
 
 @Suite struct SQLiteKeyStoreTests {
     let folder = TemporaryDirectory()

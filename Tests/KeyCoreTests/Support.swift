@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 import Synchronization
 @testable import KeyCore
+@testable import KeyCoreSQLite
 
 /// A clock the test moves by hand.
 final class TestClock: Sendable {

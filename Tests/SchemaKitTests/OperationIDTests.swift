@@ -8,7 +8,7 @@ import Testing
 
     /// SaaS Pegasus' client calls `employeesList()`, `employeesCreate()`...: DRF's names.
     @Test(arguments: [
-        (RouteDescription.Method.get, employees, true, "employees_list"),
+        (OperationDescription.Method.get, employees, true, "employees_list"),
         (.post, employees, false, "employees_create"),
         (.get, employee, false, "employees_retrieve"),
         (.put, employee, false, "employees_update"),
@@ -18,32 +18,32 @@ import Testing
         (.delete, "/api/keys/{id}/", false, "keys_destroy"),
         (.get, "/healthz", false, "healthz_retrieve"),
     ])
-    func derivedOperationIDFollowsTheRule(method: RouteDescription.Method, path: String, returnsList: Bool, expected: String) {
-        #expect(RouteDescription.derivedOperationID(method: method, path: path, returnsList: returnsList) == expected)
+    func derivedOperationIDFollowsTheRule(method: OperationDescription.Method, path: String, returnsList: Bool, expected: String) {
+        #expect(OperationDescription.derivedOperationID(method: method, path: path, returnsList: returnsList) == expected)
     }
 
     @Test func aGetAnsweringAnArrayIsList() {
-        let route = RouteDescription(.get, Self.employees, responses: [ResponseDescription(200, "The employees.", body: [Employee].self)])
+        let route = OperationDescription(.get, Self.employees, responses: [ResponseDescription(200, "The employees.", body: [Employee].self)])
         #expect(route.resolvedOperationID == "employees_list")
     }
 
     @Test func aGetAnsweringAnObjectIsRetrieve() {
-        let route = RouteDescription(.get, "/api/auth/user/", responses: [ResponseDescription(200, "You.", body: Employee.self)])
+        let route = OperationDescription(.get, "/api/auth/user/", responses: [ResponseDescription(200, "You.", body: Employee.self)])
         #expect(route.resolvedOperationID == "auth_user_retrieve")
     }
 
     @Test func aGetOnAPathEndingInAParameterIsRetrieveEvenForAnArray() {
-        let route = RouteDescription(.get, "/api/bots/{id}/", responses: [ResponseDescription(200, "Tags.", body: [String].self)])
+        let route = OperationDescription(.get, "/api/bots/{id}/", responses: [ResponseDescription(200, "Tags.", body: [String].self)])
         #expect(route.resolvedOperationID == "bots_retrieve")
     }
 
     @Test func segmentsAfterAParameterStayAndDashesBecomeUnderscores() {
-        #expect(RouteDescription.derivedOperationID(method: .get, path: "/api/bots/{id}/documents/", returnsList: true) == "bots_documents_list")
-        #expect(RouteDescription.derivedOperationID(method: .get, path: "/api/schema/swagger-ui/", returnsList: false) == "schema_swagger_ui_retrieve")
+        #expect(OperationDescription.derivedOperationID(method: .get, path: "/api/bots/{id}/documents/", returnsList: true) == "bots_documents_list")
+        #expect(OperationDescription.derivedOperationID(method: .get, path: "/api/schema/swagger-ui/", returnsList: false) == "schema_swagger_ui_retrieve")
     }
 
     @Test func anOverrideReplacesTheDerivedOperationID() throws {
-        let route = RouteDescription(.get, "/healthz", operationID: "health", responses: [ResponseDescription(200, "Up.")])
+        let route = OperationDescription(.get, "/healthz", operationID: "health", responses: [ResponseDescription(200, "Up.")])
         #expect(route.resolvedOperationID == "health")
         let document = try OpenAPIGenerator(info: DocumentInfo(title: "T", version: "1"), routes: [route]).document30()
         #expect(document.paths["/healthz"]?.b?.get?.operationId == "health")
@@ -51,8 +51,8 @@ import Testing
 
     @Test func duplicateOperationIDsAreAnErrorNamingBothRoutes() {
         let routes = [
-            RouteDescription(.get, "/api/keys/", responses: [ResponseDescription(200, "Keys.", body: [Point].self)]),
-            RouteDescription(.get, "/api/tokens/", operationID: "keys_list", responses: [ResponseDescription(200, "Tokens.", body: [Point].self)]),
+            OperationDescription(.get, "/api/keys/", responses: [ResponseDescription(200, "Keys.", body: [Point].self)]),
+            OperationDescription(.get, "/api/tokens/", operationID: "keys_list", responses: [ResponseDescription(200, "Tokens.", body: [Point].self)]),
         ]
         #expect(throws: SchemaError.duplicateOperationID("keys_list", first: "GET /api/keys/", second: "GET /api/tokens/")) {
             try OpenAPIGenerator(info: DocumentInfo(title: "T", version: "1"), routes: routes).document30()
@@ -61,8 +61,8 @@ import Testing
 
     @Test func theSameMethodAndPathTwiceIsAnError() {
         let routes = [
-            RouteDescription(.delete, "/api/keys/{id}/", responses: [ResponseDescription(204, "Gone.")]),
-            RouteDescription(.delete, "/api/keys/{key}/", operationID: "other", responses: [ResponseDescription(204, "Gone.")]),
+            OperationDescription(.delete, "/api/keys/{id}/", responses: [ResponseDescription(204, "Gone.")]),
+            OperationDescription(.delete, "/api/keys/{key}/", operationID: "other", responses: [ResponseDescription(204, "Gone.")]),
         ]
         #expect(throws: SchemaError.duplicateRoute("DELETE /api/keys/{key}/")) {
             try OpenAPIGenerator(info: DocumentInfo(title: "T", version: "1"), routes: routes).document30()

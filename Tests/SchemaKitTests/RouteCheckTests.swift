@@ -2,30 +2,30 @@ import SchemaKit
 import Testing
 
 @Suite struct RouteCheckTests {
-    func generate(_ route: RouteDescription) throws {
+    func generate(_ route: OperationDescription) throws {
         _ = try OpenAPIGenerator(info: DocumentInfo(title: "T", version: "1"), routes: [route]).document30()
     }
 
     @Test func aPathWithoutALeadingSlashIsAnError() {
         #expect(throws: SchemaError.invalidPath(route: "GET api/keys/", reason: "it must start with /")) {
-            try generate(RouteDescription(.get, "api/keys/", responses: [ResponseDescription(200, "Keys.")]))
+            try generate(OperationDescription(.get, "api/keys/", responses: [ResponseDescription(200, "Keys.")]))
         }
     }
 
     @Test func aBraceThatIsNotAWholeSegmentIsAnError() {
         #expect(throws: SchemaError.self) {
-            try generate(RouteDescription(.get, "/api/keys/{id}.json", responses: [ResponseDescription(200, "Key.")]))
+            try generate(OperationDescription(.get, "/api/keys/{id}.json", responses: [ResponseDescription(200, "Key.")]))
         }
     }
 
     @Test func aDeclaredPathParameterMissingFromThePathIsAnError() {
-        let route = RouteDescription(.get, "/api/keys/", pathParameters: [PathParameter("id")], responses: [ResponseDescription(200, "Keys.")])
+        let route = OperationDescription(.get, "/api/keys/", pathParameters: [PathParameter("id")], responses: [ResponseDescription(200, "Keys.")])
         #expect(throws: SchemaError.unknownPathParameter(route: "GET /api/keys/", name: "id")) { try generate(route) }
     }
 
     @Test func aRouteWithoutResponsesIsAnError() {
         #expect(throws: SchemaError.noResponses(route: "GET /healthz")) {
-            try generate(RouteDescription(.get, "/healthz", responses: []))
+            try generate(OperationDescription(.get, "/healthz", responses: []))
         }
     }
 

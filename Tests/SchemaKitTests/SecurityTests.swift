@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct SecurityTests {
     func operation(security: [[String: [String]]]?) throws -> [String: Any] {
-        let route = RouteDescription(.get, "/api/profile/", responses: [ResponseDescription(200, "You.")], security: security)
+        let route = OperationDescription(.get, "/api/profile/", responses: [ResponseDescription(200, "You.")], security: security)
         let schemes = SampleAPI.schemes + [.bearer("patAuth")]
         let generator = OpenAPIGenerator(info: DocumentInfo(title: "T", version: "1"), securitySchemes: schemes, routes: [route])
         return try SampleAPI.json(generator.render())["paths", "/api/profile/", "get"] as? [String: Any] ?? [:]

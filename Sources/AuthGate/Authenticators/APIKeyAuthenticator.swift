@@ -20,7 +20,12 @@ public struct APIKeyAuthenticator: Authenticator {
         self.keys = keys
         self.users = users
         self.header = header
-        scheme = SecurityScheme(name: schemeName, location: header.location, role: .apiKey)
+        scheme = Self.scheme(header: header, name: schemeName)
+    }
+
+    /// The scheme such an authenticator reads, for describing an API without its stores.
+    public static func scheme(header: APIKeyHeader = .standard, name: String = "ApiKeyAuth") -> SecurityScheme {
+        SecurityScheme(name: name, location: header.location, role: .apiKey)
     }
 
     public func authenticate(_ facts: RequestFacts) async throws -> CredentialCheck {

@@ -19,10 +19,20 @@ public struct BearerTokenAuthenticator: Authenticator {
     public static let invalidToken = Denial(
         .unauthenticated, code: Denial.Codes.authenticationFailed, message: "Invalid or expired token.", isCredentialFailure: true)
 
-    public init(verifier: any BearerTokenVerifier, schemeName: String = "jwtAuth", format: String? = "JWT", ignoredPrefixes: [String] = []) {
+    /// - Parameters:
+    ///   - description: what documentation says about the token (where a client gets one).
+    public init(
+        verifier: any BearerTokenVerifier, schemeName: String = "jwtAuth", format: String? = "JWT", description: String? = nil,
+        ignoredPrefixes: [String] = []
+    ) {
         self.verifier = verifier
         self.ignoredPrefixes = ignoredPrefixes
-        scheme = SecurityScheme(name: schemeName, location: .bearer(format: format), role: .interactive)
+        scheme = Self.scheme(name: schemeName, format: format, description: description)
+    }
+
+    /// The scheme such an authenticator reads, for describing an API without its verifier.
+    public static func scheme(name: String = "jwtAuth", format: String? = "JWT", description: String? = nil) -> SecurityScheme {
+        SecurityScheme(name: name, location: .bearer(format: format), role: .interactive, description: description)
     }
 
     public func authenticate(_ facts: RequestFacts) async throws -> CredentialCheck {

@@ -38,7 +38,14 @@ public struct SessionCookieAuthenticator: Authenticator {
         self.sessions = sessions
         self.cookieName = cookieName
         self.csrfHeader = csrfHeader
-        scheme = SecurityScheme(name: schemeName, location: .cookie(cookieName), role: .interactive)
+        scheme = Self.scheme(cookieName: cookieName, csrfHeader: csrfHeader, name: schemeName)
+    }
+
+    /// The scheme such an authenticator reads, for describing an API without its sessions.
+    public static func scheme(cookieName: String = "sessionid", csrfHeader: String = "X-CSRFToken", name: String = "cookieAuth") -> SecurityScheme {
+        SecurityScheme(
+            name: name, location: .cookie(cookieName), role: .interactive,
+            description: "The browser session; unsafe methods also need `\(csrfHeader)`.")
     }
 
     public func authenticate(_ facts: RequestFacts) async throws -> CredentialCheck {

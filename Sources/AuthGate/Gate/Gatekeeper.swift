@@ -2,13 +2,15 @@
 ///
 /// ```swift
 /// let gate = Gatekeeper(authenticators: [sessionAuth, jwtAuth, APIKeyAuthenticator(keys: keys, users: users)])
-/// let request = gate.request(for: facts)
-/// if let refusal = try await gate.refusal(of: request, by: IsAuthenticated() | HasUserAPIKey()) {
-///     // answer refusal.status with refusal.headers and refusal.problem as JSON
+/// do {
+///     let auth = try await gate.authorize(gate.request(for: facts), by: IsAuthenticated() | HasUserAPIKey())
+///     let user = auth.user   // the user of the credential that decided
+/// } catch let refusal as Refusal {
+///     // answer refusal.status with refusal.challenges and refusal.problem as JSON
 /// }
 /// ```
 public struct Gatekeeper: Sendable {
-    /// Tried in this order where several could answer (e.g. for ``AuthRequest/actingUser()``).
+    /// Tried in this order where several of one role could answer (two interactive schemes, say).
     public let authenticators: [any Authenticator]
     /// The `realm` of `WWW-Authenticate` challenges.
     public let realm: String
@@ -26,10 +28,17 @@ public struct Gatekeeper: Sendable {
         AuthRequest(facts: facts, authenticators: authenticators)
     }
 
-    /// `nil` when `permission` allows the request; otherwise the answer to send.
-    public func refusal(of request: AuthRequest, by permission: any Permission) async throws -> Refusal? {
-        guard case .deny(let denial) = try await permission.evaluate(request) else { return nil }
-        return await refusal(for: denial, of: request, by: permission)
+    /// Decides `permission` for `request`.
+    /// - Returns: the ``Authorization``: who the decision allowed on, and the way to object checks.
+    /// - Throws: the ``Refusal`` to send when the permission denies; an authenticator's error when
+    ///   a credential could not be checked (its store is down).
+    public func authorize(_ request: AuthRequest, by permission: any Permission) async throws -> Authorization {
+        switch try await permission.evaluate(request) {
+        case .allow(let principal):
+            return Authorization(request: request.on(principal), permission: permission, gatekeeper: self)
+        case .deny(let denial):
+            throw await refusal(for: denial, of: request, by: permission)
+        }
     }
 
     /// The answer to `denial`: 401 with a challenge for each scheme `permission` accepts on

@@ -39,6 +39,8 @@ public struct Denial: Error, Hashable, Sendable {
         public static let permissionDenied = "permission_denied"
         /// The credential lacks a scope the route needs.
         public static let insufficientScope = "insufficient_scope"
+        /// Credentials of different accounts were each needed and each allowed (``AllOf``).
+        public static let conflictingCredentials = "conflicting_credentials"
         /// A session-authenticated unsafe request without the matching CSRF header.
         public static let csrfFailed = "csrf_failed"
     }

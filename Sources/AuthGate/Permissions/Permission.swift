@@ -6,22 +6,26 @@
 ///
 /// ```swift
 /// struct IsOwner: Permission {
-///     func evaluate(_ request: AuthRequest) async throws -> Decision { .allow }
+///     func evaluate(_ request: AuthRequest) async throws -> Decision { .allow(on: nil) }
 ///     func evaluate(_ request: AuthRequest, object: any Sendable) async throws -> Decision {
-///         guard let item = object as? Item, try await request.actingUser()?.id == item.ownerID else {
+///         guard let item = object as? Item, request.principal?.user?.id == item.ownerID else {
 ///             return .deny(Denial(.forbidden, code: "not_owner", message: "This item is not yours."))
 ///         }
-///         return .allow
+///         return .allow(on: request.principal)
 ///     }
 ///     func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives { .anonymous }
 /// }
 /// ```
 public protocol Permission: Sendable {
-    /// The request-level check (DRF's `has_permission`), run before the handler.
+    /// The request-level check (DRF's `has_permission`), run before the handler. An allow names
+    /// the principal it was decided on (see ``Decision``); in a conjunction,
+    /// ``AuthRequest/principal`` holds what the members before this one allowed on.
     func evaluate(_ request: AuthRequest) async throws -> Decision
 
     /// The object-level check (DRF's `has_object_permission`), run by a handler once it has
-    /// loaded the object. Only meaningful after ``evaluate(_:)`` allowed. Defaults to allow.
+    /// loaded the object, with ``AuthRequest/principal`` set to the principal the request-level
+    /// decision allowed on. Only meaningful after ``evaluate(_:)`` allowed. Defaults to allow on
+    /// that same principal.
     func evaluate(_ request: AuthRequest, object: any Sendable) async throws -> Decision
 
     /// Which credentials can satisfy this permission for `method`, given the schemes the
@@ -30,16 +34,18 @@ public protocol Permission: Sendable {
 }
 
 extension Permission {
-    public func evaluate(_ request: AuthRequest, object: any Sendable) async throws -> Decision { .allow }
+    public func evaluate(_ request: AuthRequest, object: any Sendable) async throws -> Decision { .allow(on: request.principal) }
 }
 
 /// Either permission allows; the left is evaluated first and the right only if the left denies.
+/// The allowing side's principal acts.
 public func | (lhs: any Permission, rhs: any Permission) -> AnyOf { anyOf([lhs, rhs]) }
 
-/// Both permissions allow; the right is evaluated only if the left allows.
+/// Both permissions allow, on principals that act for the same party; the right is evaluated
+/// only if the left allows.
 public func & (lhs: any Permission, rhs: any Permission) -> AllOf { allOf([lhs, rhs]) }
 
-/// Allows exactly when `permission` denies.
+/// Allows, on no principal, exactly when `permission` denies.
 public prefix func ! (permission: any Permission) -> Not { Not(permission) }
 
 /// Allows when any of `permissions` allows, trying them in order. Nested ``AnyOf`` values are

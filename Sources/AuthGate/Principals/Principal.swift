@@ -41,4 +41,15 @@ public enum Principal: Sendable, Equatable {
         case .apiKey(let record, _), .accessToken(let record, _, _): record
         }
     }
+
+    /// `true` when both act for the same party: the same user, or — for keys without a user —
+    /// the same key. A session and an API key of one user agree; credentials of two users,
+    /// or a user's and a team key's, do not.
+    public func actsForSameParty(as other: Principal) -> Bool {
+        switch (user, other.user) {
+        case (let mine?, let theirs?): mine.id == theirs.id
+        case (nil, nil): keyRecord?.id == other.keyRecord?.id
+        default: false
+        }
+    }
 }

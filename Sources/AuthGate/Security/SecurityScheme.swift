@@ -27,10 +27,14 @@ public struct SecurityScheme: Hashable, Sendable {
     public var name: String
     public var location: Location
     public var role: Role
+    /// What documentation shows for the scheme (CommonMark); `nil` lets it say where the
+    /// credential travels.
+    public var description: String?
 
-    public init(name: String, location: Location, role: Role) {
+    public init(name: String, location: Location, role: Role, description: String? = nil) {
         self.name = name
         self.location = location
         self.role = role
+        self.description = description
     }
 }

@@ -13,7 +13,7 @@ import Foundation
 /// | ``hmacSHA256(_:)`` | `hmac-sha256$<64 hex>` |
 /// | ``djangoSHA512(_:)`` | `sha512$$<128 hex>` (djangorestframework-api-key 3.x) |
 /// | ``djangoPBKDF2(iterations:salt:hash:)`` | `pbkdf2_sha256$<iterations>$<salt>$<base64>` (Django's hasher, used by 2.x) |
-public enum KeyDigest: Sendable, Hashable {
+public enum KeyDigest: Sendable {
     /// SHA-256 of the key text: used when no pepper is configured.
     case sha256([UInt8])
     /// HMAC-SHA256 of the key text keyed with the server pepper.

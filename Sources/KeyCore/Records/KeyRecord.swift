@@ -56,7 +56,7 @@ public struct KeyRecord: Hashable, Sendable, Codable {
 }
 
 /// A record together with the digest that stands in for its secret: what a ``KeyStore`` keeps.
-public struct StoredKey: Sendable, Hashable {
+public struct StoredKey: Sendable, Equatable {
     public var record: KeyRecord
     public var digest: KeyDigest
 

@@ -53,7 +53,7 @@ struct DocumentBuilder {
         return schemes
     }
 
-    private func operation(for route: RouteDescription, schemes: OpenAPI.ComponentDictionary<OpenAPI.SecurityScheme>) throws(SchemaError) -> OpenAPI.Operation {
+    private func operation(for route: OperationDescription, schemes: OpenAPI.ComponentDictionary<OpenAPI.SecurityScheme>) throws(SchemaError) -> OpenAPI.Operation {
         OpenAPI.Operation(
             tags: route.tags.isEmpty ? nil : route.tags,
             summary: route.summary,
@@ -69,7 +69,7 @@ struct DocumentBuilder {
         )
     }
 
-    private func parameters(of route: RouteDescription) throws(SchemaError) -> OpenAPI.Parameter.Array {
+    private func parameters(of route: OperationDescription) throws(SchemaError) -> OpenAPI.Parameter.Array {
         let names = PathTemplate(route.path).parameterNames
         if let unknown = route.pathParameters.first(where: { !names.contains($0.name) }) {
             throw .unknownPathParameter(route: route.label, name: unknown.name)
@@ -89,7 +89,7 @@ struct DocumentBuilder {
         return parameters
     }
 
-    private func requestBody(of route: RouteDescription) throws(SchemaError) -> OpenAPI.Request? {
+    private func requestBody(of route: OperationDescription) throws(SchemaError) -> OpenAPI.Request? {
         guard let body = route.requestBody else { return nil }
         var content = OpenAPI.Content.Map()
         content[try contentType(body.contentType, of: route)] = OpenAPI.Content(schema: try schema(of: body.type))
@@ -98,7 +98,7 @@ struct DocumentBuilder {
 
     /// One response per status, in status order; responses sharing a status share its content map
     /// (and the first one's description).
-    private func responses(of route: RouteDescription) throws(SchemaError) -> OpenAPI.Response.Map {
+    private func responses(of route: OperationDescription) throws(SchemaError) -> OpenAPI.Response.Map {
         guard !route.responses.isEmpty else { throw .noResponses(route: route.label) }
         var responses = OpenAPI.Response.Map()
         for status in Set(route.responses.map(\.status)).sorted() {
@@ -117,7 +117,7 @@ struct DocumentBuilder {
         try registry.node(for: type).jsonSchema(wrapping: wrapping)
     }
 
-    private func contentType(_ raw: String, of route: RouteDescription) throws(SchemaError) -> OpenAPI.ContentType {
+    private func contentType(_ raw: String, of route: OperationDescription) throws(SchemaError) -> OpenAPI.ContentType {
         guard let contentType = OpenAPI.ContentType(rawValue: raw) else {
             throw .invalidContentType(route: route.label, contentType: raw)
         }
@@ -125,7 +125,7 @@ struct DocumentBuilder {
     }
 }
 
-extension RouteDescription.Method {
+extension OperationDescription.Method {
     var openAPI: OpenAPI.BuiltinHttpMethod {
         switch self {
         case .get: .get

@@ -23,7 +23,7 @@ public struct OpenAPIGenerator: Sendable {
     /// The schemes routes name in their security (`components.securitySchemes`).
     public var securitySchemes: [SecuritySchemeDescription]
     /// Every operation of the API, in any order.
-    public var routes: [RouteDescription]
+    public var routes: [OperationDescription]
     /// How coding keys become property names (``PropertyNaming/snakeCase`` for types read with
     /// `.convertFromSnakeCase`).
     public var propertyNaming: PropertyNaming
@@ -32,7 +32,7 @@ public struct OpenAPIGenerator: Sendable {
     public init(
         info: DocumentInfo,
         securitySchemes: [SecuritySchemeDescription] = [],
-        routes: [RouteDescription],
+        routes: [OperationDescription],
         propertyNaming: PropertyNaming = .codingKeys
     ) {
         self.info = info

@@ -1,9 +1,9 @@
 /// The checks across a whole route table: valid paths, one description per method and path, one
 /// route per operationId. Duplicates are errors naming both routes, never silently suffixed.
 enum RouteTableCheck {
-    static func check(_ routes: [RouteDescription]) throws(SchemaError) {
-        var byShape: [String: RouteDescription] = [:]
-        var byOperationID: [String: RouteDescription] = [:]
+    static func check(_ routes: [OperationDescription]) throws(SchemaError) {
+        var byShape: [String: OperationDescription] = [:]
+        var byOperationID: [String: OperationDescription] = [:]
         for route in routes {
             let template = PathTemplate(route.path)
             try template.validate(route: route.label)

@@ -6,7 +6,7 @@ enum SecurityRequirements {
     /// `[[:]]` becomes `[{}]` (anonymous). Every scheme must be one of `schemes`.
     static func openAPI(
         _ alternatives: [[String: [String]]],
-        route: RouteDescription,
+        route: OperationDescription,
         schemes: OpenAPI.ComponentDictionary<OpenAPI.SecurityScheme>
     ) throws(SchemaError) -> [OpenAPI.SecurityRequirement] {
         guard !alternatives.isEmpty else { throw .unsatisfiableSecurity(route: route.label) }

@@ -1,5 +1,5 @@
 /// One way a request can present a credential, as `components.securitySchemes` names it.
-/// Routes refer to it by ``name`` in their ``RouteDescription/security``.
+/// Routes refer to it by ``name`` in their ``OperationDescription/security``.
 ///
 /// ```swift
 /// .apiKey("ApiKeyAuth", header: "Authorization", description: "Api-Key <key>")

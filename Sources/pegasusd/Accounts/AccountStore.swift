@@ -1,7 +1,9 @@
 import AuthGate
+import AuthGateHummingbird
 import Foundation
 import GRDB
 import KeyCore
+import PasswordHashing
 
 /// Creates users and checks their passwords; the ``UserDirectory`` AuthGate asks about key owners.
 struct AccountStore: UserDirectory {
@@ -9,7 +11,7 @@ struct AccountStore: UserDirectory {
     let passwords = PasswordHasher()
 
     /// Registers a user after validating the email and password.
-    /// - Throws: ``APIError`` 400 for invalid input, 409 `email_taken` for a used address.
+    /// - Throws: ``ProblemError`` 400 for invalid input, 409 `email_taken` for a used address.
     func create(_ credentials: Credentials, isAdmin: Bool = false) async throws -> UserAccount {
         let email = try credentials.validatedEmail()
         try credentials.validatePassword(for: email)
@@ -19,7 +21,7 @@ struct AccountStore: UserDirectory {
         do {
             try await database.pool.write { db in try account.insert(db) }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw APIError(.conflict, code: "email_taken", detail: "A user with this email already exists.")
+            throw ProblemError(.conflict, code: "email_taken", detail: "A user with this email already exists.")
         }
         return account
     }

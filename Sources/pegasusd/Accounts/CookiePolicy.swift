@@ -6,7 +6,10 @@ import Foundation
 /// page's script can echo it in the CSRF header. Both are `SameSite=Lax`, and `Secure` when the
 /// server is configured for HTTPS.
 struct CookiePolicy: Sendable {
-    var sessionName = "sessionid"
+    /// The session cookie's name, which the gatekeeper's cookie scheme reads.
+    static let sessionCookieName = "sessionid"
+
+    var sessionName = sessionCookieName
     var csrfName = "csrftoken"
     var lifetime: TimeInterval
     var secure: Bool

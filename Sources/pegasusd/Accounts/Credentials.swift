@@ -1,3 +1,4 @@
+import AuthGateHummingbird
 import Foundation
 import SchemaKit
 
@@ -12,33 +13,33 @@ struct Credentials: Decodable, Sendable {
     static let maximumPasswordLength = 1024
 
     /// The email, trimmed and with a lower-cased domain, when it looks like an address.
-    func validatedEmail() throws(APIError) -> String {
+    func validatedEmail() throws(ProblemError) -> String {
         let email = email.trimmingCharacters(in: .whitespaces)
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard email.count <= Self.maximumEmailLength, parts.count == 2, !parts[0].isEmpty,
             parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
             !email.contains(where: { $0.isWhitespace || $0.isNewline })
         else {
-            throw APIError(.badRequest, code: "invalid_email", detail: "Enter a valid email address.")
+            throw ProblemError(.badRequest, code: "invalid_email", detail: "Enter a valid email address.")
         }
         return "\(parts[0])@\(parts[1].lowercased())"
     }
 
     /// Django's default validators, in short: long enough, not only digits, not the email.
-    func validatePassword(for email: String) throws(APIError) {
+    func validatePassword(for email: String) throws(ProblemError) {
         if password.count < Self.minimumPasswordLength {
-            throw APIError(.badRequest, code: "password_too_short",
+            throw ProblemError(.badRequest, code: "password_too_short",
                            detail: "The password must be at least \(Self.minimumPasswordLength) characters.")
         }
         if password.utf8.count > Self.maximumPasswordLength {
-            throw APIError(.badRequest, code: "password_too_long",
+            throw ProblemError(.badRequest, code: "password_too_long",
                            detail: "The password must be at most \(Self.maximumPasswordLength) bytes.")
         }
         if password.allSatisfy(\.isNumber) {
-            throw APIError(.badRequest, code: "password_entirely_numeric", detail: "The password cannot be entirely numeric.")
+            throw ProblemError(.badRequest, code: "password_entirely_numeric", detail: "The password cannot be entirely numeric.")
         }
         if password.lowercased() == email.lowercased() || password.lowercased() == email.split(separator: "@").first?.lowercased() {
-            throw APIError(.badRequest, code: "password_too_similar", detail: "The password is too similar to the email.")
+            throw ProblemError(.badRequest, code: "password_too_similar", detail: "The password is too similar to the email.")
         }
     }
 }

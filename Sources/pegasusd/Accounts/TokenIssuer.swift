@@ -1,4 +1,5 @@
 import AuthGate
+import AuthGateHummingbird
 import Foundation
 import GRDB
 import JWTKit
@@ -34,7 +35,7 @@ struct TokenIssuer: BearerTokenVerifier {
 
     /// 400, as OAuth 2's token endpoint answers a bad grant (RFC 6749 §5.2): the request is
     /// wrong, not its authentication, so no 401 challenge applies.
-    static let invalidRefresh = APIError(.badRequest, code: "invalid_refresh_token", detail: "The refresh token is invalid, expired or already used.")
+    static let invalidRefresh = ProblemError(.badRequest, code: "invalid_refresh_token", detail: "The refresh token is invalid, expired or already used.")
 
     /// A signing key from `secret` (at least 32 bytes).
     static func keyCollection(secret: [UInt8]) async -> JWTKeyCollection {

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import KeyCore
+import KeyCoreSQLite
 
 /// The data folder: one SQLite file for keys and accounts, and the JWT signing secret when none
 /// is given in the environment. Created (mode 0700) on first use.

@@ -9,7 +9,8 @@ struct SchemaCommand: AsyncParsableCommand {
         abstract: "Write the OpenAPI document of the HTTP API.",
         discussion: """
             The document comes from the same route table the server serves (and the same \
-            settings: --config, PEGASUS_* variables), so it matches GET /api/schema/. Without \
+            settings: --config, PEGASUS_* variables), so it matches GET /api/schema/; no data \
+            folder is opened or needed. Without \
             --file it is printed. The format defaults to the file's extension (.json or \
             .yaml/.yml), else YAML.
             """)
@@ -38,7 +39,9 @@ struct SchemaCommand: AsyncParsableCommand {
         }
         let chosenFormat = format ?? (file.map { $0.hasSuffix(".json") ? .json : .yaml } ?? .yaml)
 
-        let generator = try await Self.generator(configFile: config)
+        // The route table and the configured schemes make the document: no data folder, no store.
+        let settings = try ServerConfiguration.load(configFile: config, environment: ProcessInfo.processInfo.environment)
+        let generator = PegasusRoutes.openAPI(settings)
         if validate {
             do {
                 try generator.validate(version)
@@ -57,20 +60,6 @@ struct SchemaCommand: AsyncParsableCommand {
             throw CommandError("cannot write \(file): \(CommandError.reason(error))")
         }
         FileHandle.standardError.write(Data("Wrote OpenAPI \(version.rawValue) (\(chosenFormat.rawValue)) to \(file)\(validate ? ", valid" : "").\n".utf8))
-    }
-
-    /// The server's generator, built over a throwaway data folder: the route table needs stores
-    /// to exist, not to hold anything.
-    private static func generator(configFile: String?) async throws -> OpenAPIGenerator {
-        let environment = ProcessInfo.processInfo.environment
-        var settings = try ServerConfiguration.load(configFile: configFile, environment: environment)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pegasusd-schema-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        settings.dataDir = scratch.path
-        // The signing secret only has to exist; a fixed one keeps the data folder untouched.
-        var scratchEnvironment = environment
-        scratchEnvironment["PEGASUS_JWT_SECRET"] = String(repeating: "s", count: DataFolder.minimumJWTSecretBytes)
-        return try await PegasusServer(configuration: settings, environment: scratchEnvironment).schemaGenerator()
     }
 }
 

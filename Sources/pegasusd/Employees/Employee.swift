@@ -1,3 +1,4 @@
+import AuthGateHummingbird
 import Foundation
 import GRDB
 import SchemaKit
@@ -72,7 +73,7 @@ struct EmployeeFields: Decodable, Sendable {
     var salary: Int
 
     /// Sets every field of `employee` after validating them.
-    func apply(to employee: inout Employee) throws(APIError) {
+    func apply(to employee: inout Employee) throws(ProblemError) {
         try EmployeePatch(name: name, department: department, salary: salary).apply(to: &employee)
     }
 }
@@ -84,18 +85,18 @@ struct EmployeePatch: Decodable, Sendable {
     var salary: Int?
 
     /// Sets the given fields of `employee` after validating them.
-    func apply(to employee: inout Employee) throws(APIError) {
+    func apply(to employee: inout Employee) throws(ProblemError) {
         if let name {
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty, trimmed.count <= Employee.maximumNameLength else {
-                throw APIError(.badRequest, code: "invalid_name", detail: "The name must be 1 to \(Employee.maximumNameLength) characters.")
+                throw ProblemError(.badRequest, code: "invalid_name", detail: "The name must be 1 to \(Employee.maximumNameLength) characters.")
             }
             employee.name = trimmed
         }
         if let department { employee.department = department }
         if let salary {
             guard salary >= 0 else {
-                throw APIError(.badRequest, code: "invalid_salary", detail: "The salary must be zero or more.")
+                throw ProblemError(.badRequest, code: "invalid_salary", detail: "The salary must be zero or more.")
             }
             employee.salary = salary
         }

@@ -2,24 +2,19 @@ import Foundation
 import SchemaKit
 import Synchronization
 
-/// The OpenAPI document the server serves, rendered once per version and format.
-///
-/// The schema routes are part of the route table they describe, so the document gets its
-/// generator after the table is complete (``describe(_:)``), before the server starts.
+/// The OpenAPI document the server serves, rendered on first request per version and format,
+/// then served from memory.
 final class APIDocument: Sendable {
-    private let generator = Mutex<OpenAPIGenerator?>(nil)
+    private let generator: OpenAPIGenerator
     private let rendered = Mutex<[String: Data]>([:])
 
-    func describe(_ generator: OpenAPIGenerator) {
-        self.generator.withLock { $0 = generator }
+    init(_ generator: OpenAPIGenerator) {
+        self.generator = generator
     }
 
     func render(_ version: OpenAPIVersion, as format: DocumentFormat) throws -> Data {
         let key = "\(version) \(format)"
         if let cached = rendered.withLock({ $0[key] }) { return cached }
-        guard let generator = generator.withLock({ $0 }) else {
-            preconditionFailure("the route table was not described before serving")
-        }
         let document = try generator.render(version, as: format)
         rendered.withLock { $0[key] = document }
         return document

@@ -4,26 +4,21 @@ import Hummingbird
 import KeyCore
 import Logging
 import NIOCore
-import SchemaKit
+import PegasusHummingbird
 
-/// The daemon assembled from a configuration: stores, authenticators, the route table, and the
-/// Hummingbird application that serves it.
+/// The daemon assembled from a configuration: stores, authenticators, and the Hummingbird
+/// application that serves the route table (``PegasusRoutes``) with them.
 struct PegasusServer {
     let configuration: ServerConfiguration
-    let keys: KeyService
+    let services: PegasusServices
     let gatekeeper: Gatekeeper
-    /// Every operation the server answers. The router and the OpenAPI document are built from
-    /// this list.
-    let endpoints: [Endpoint]
-    /// The served OpenAPI document.
-    let document = APIDocument()
 
     /// Opens the data folder (creating it and its schema on first start) and wires everything.
     init(configuration: ServerConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
         try configuration.validate()
         self.configuration = configuration
         let folder = try DataFolder(path: configuration.dataDir)
-        keys = try folder.keyService(environment: environment)
+        let keys = try folder.keyService(environment: environment)
         let database = try folder.appDatabase()
         let accounts = AccountStore(database: database)
         let sessionLifetime = TimeInterval(configuration.sessionSeconds)
@@ -33,51 +28,33 @@ struct PegasusServer {
             keys: await TokenIssuer.keyCollection(secret: try folder.jwtSecret(environment: environment)),
             accessLifetime: TimeInterval(configuration.accessTokenSeconds), refreshLifetime: sessionLifetime)
         let cookies = CookiePolicy(lifetime: sessionLifetime, secure: configuration.secureCookies)
-        let apiKeyHeader = configuration.apiKeyHeader.map(APIKeyHeader.custom) ?? .standard
 
-        // Order matters where several could answer: an interactive sign-in is the acting user
-        // before an API key is.
+        // Order matters where several of one role could answer: the session before the JWT.
+        // The schemes are those PegasusRoutes.schemes(_:) documents.
         gatekeeper = Gatekeeper(authenticators: [
             SessionCookieAuthenticator(sessions: sessions, cookieName: cookies.sessionName),
-            BearerTokenAuthenticator(verifier: tokens, ignoredPrefixes: ["\(KeyType.personalAccessToken.prefix)_"]),
-            APIKeyAuthenticator(keys: keys, users: accounts, header: apiKeyHeader),
+            BearerTokenAuthenticator(
+                verifier: tokens, description: PegasusRoutes.jwtDescription,
+                ignoredPrefixes: ["\(KeyType.personalAccessToken.prefix)_"]),
+            APIKeyAuthenticator(keys: keys, users: accounts, header: PegasusRoutes.apiKeyHeader(configuration)),
         ])
-        let limit = configuration.maxBodyBytes
-        endpoints = HealthAPI(database: database).endpoints
-            + AuthAPI(accounts: accounts, sessions: sessions, tokens: tokens, cookies: cookies, maxBodyBytes: limit).endpoints
-            + KeysAPI(keys: keys, maxBodyBytes: limit).endpoints
-            + EmployeesAPI(employees: EmployeeStore(database: database), maxBodyBytes: limit).endpoints
-            + SchemaAPI(document: document, assets: configuration.docsAssets.map { .local(folder: $0) } ?? .cdn, title: Self.title).endpoints
-        document.describe(schemaGenerator())
-    }
-
-    static let title = "Pegasus API"
-
-    /// The OpenAPI generator over the route table: what `/api/schema/` serves and
-    /// `pegasusd schema` writes.
-    func schemaGenerator() -> OpenAPIGenerator {
-        OpenAPIGenerator(
-            info: DocumentInfo(
-                title: Self.title, version: Pegasusd.configuration.version,
-                description: "API keys, sign-in and the SaaS Pegasus employee example, served by pegasusd.",
-                servers: [DocumentInfo.Server("/", description: "This server")]),
-            securitySchemes: gatekeeper.schemes.map(SecuritySchemeDescription.init),
-            routes: endpoints.map { $0.routeDescription(schemes: gatekeeper.schemes) },
-            // Request bodies are read with `.convertFromSnakeCase`; response types spell
-            // snake_case keys already, which this leaves as they are.
-            propertyNaming: .snakeCase)
+        let document = APIDocument(PegasusRoutes.openAPI(configuration))
+        services = PegasusServices(
+            database: database, accounts: accounts, sessions: sessions, tokens: tokens, cookies: cookies, keys: keys,
+            employees: EmployeeStore(database: database), document: document,
+            docsAssets: configuration.docsAssets.map { .local(folder: $0) } ?? .cdn, maxBodyBytes: configuration.maxBodyBytes)
     }
 
     /// The router: request logs outermost, then problem bodies for every failure, then local
-    /// documentation assets (if configured), then routes.
+    /// documentation assets (if configured), then the route table.
     func router() -> Router<PegasusRequestContext> {
         let router = Router(context: PegasusRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: ProblemMiddleware(allowed: AllowedMethods(endpoints)))
+        router.add(middleware: ProblemMiddleware(routes: PegasusRoutes.table))
         if let folder = configuration.docsAssets {
             router.add(middleware: FileMiddleware(folder, urlBasePath: String(DocsAssets.localPrefix.dropLast()), searchForIndexHtml: false))
         }
-        for endpoint in endpoints { router.add(endpoint, gatekeeper: gatekeeper) }
+        PegasusRoutes.table.register(on: router, gatekeeper: gatekeeper, service: services)
         return router
     }
 
@@ -91,6 +68,6 @@ struct PegasusServer {
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
         try await app.runService()
-        try await keys.flushUsage()
+        try await services.keys.flushUsage()
     }
 }

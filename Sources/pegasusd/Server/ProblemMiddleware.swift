@@ -3,25 +3,27 @@ import AuthGateHummingbird
 import Hummingbird
 import KeyCore
 import Logging
+import PegasusHummingbird
 
 /// Turns every failure into an RFC 9457 problem response, in one place: API errors and
 /// refusals as they are, Hummingbird's own (no route, body too large) with a code, a known path
 /// with another method as 405, KeyCore's errors by kind, and anything unexpected as a logged
 /// 500 that reveals nothing.
-struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
-    let allowed: AllowedMethods
+struct ProblemMiddleware<Service: Sendable, Context: RequestContext>: RouterMiddleware {
+    /// The routes served, for the methods a known path allows.
+    let routes: RouteTable<Service, Context>
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as APIError {
+        } catch let error as ProblemError {
             return error.problem.response()
         } catch let refusal as Refusal {
             return try refusal.response(from: request, context: context)
         } catch let error as KeyCoreError {
             return Self.problem(for: error, logger: context.logger).response()
         } catch let error as HTTPError where error.status == .notFound {
-            let methods = allowed.methods(for: request.uri.path)
+            let methods = routes.methods(for: request.uri.path)
             guard !methods.isEmpty else { return Self.problem(for: error).response(headers: error.headers) }
             var headers = HTTPFields()
             headers[.allow] = methods.map(\.rawValue).joined(separator: ", ")

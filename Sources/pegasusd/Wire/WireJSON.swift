@@ -1,3 +1,4 @@
+import AuthGateHummingbird
 import Foundation
 import Hummingbird
 import NIOCore
@@ -40,18 +41,18 @@ enum WireJSON {
     }
 
     /// The request body decoded as `T`, read up to `limit` bytes.
-    /// - Throws: ``APIError`` 415 for a non-JSON content type, 413 for a body over `limit`,
+    /// - Throws: ``ProblemError`` 415 for a non-JSON content type, 413 for a body over `limit`,
     ///   400 naming the field for malformed JSON or a missing or mistyped field.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
         if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
-            throw APIError(.unsupportedMediaType, code: "unsupported_media_type", detail: "Send the body as application/json.")
+            throw ProblemError(.unsupportedMediaType, code: "unsupported_media_type", detail: "Send the body as application/json.")
         }
         var request = request
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: limit)
         } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, code: "body_too_large", detail: "The request body is larger than \(limit) bytes.")
+            throw ProblemError(.contentTooLarge, code: "body_too_large", detail: "The request body is larger than \(limit) bytes.")
         }
         do {
             return try decoder.decode(T.self, from: Data(buffer: buffer))
@@ -62,25 +63,25 @@ enum WireJSON {
 
     /// A 400 naming what is wrong: `invalid_<field>` for a value its type refuses (a department
     /// not in the list, a malformed timestamp), else `invalid_body`.
-    private static func problem(for error: DecodingError) -> APIError {
+    private static func problem(for error: DecodingError) -> ProblemError {
         func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
             let keys = context.codingPath + (key.map { [$0] } ?? [])
             return keys.map { $0.intValue.map(String.init) ?? snakeCase($0.stringValue) }.joined(separator: ".")
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return APIError(.badRequest, code: "invalid_body", detail: "The field \(path(context, key)) is required.")
+            return ProblemError(.badRequest, code: "invalid_body", detail: "The field \(path(context, key)) is required.")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             let detail = context.codingPath.isEmpty ? "The body must be a JSON object." : "The field \(path(context)) has the wrong type."
-            return APIError(.badRequest, code: "invalid_body", detail: detail)
+            return ProblemError(.badRequest, code: "invalid_body", detail: detail)
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            return APIError(.badRequest, code: "invalid_body", detail: "The body is not valid JSON.")
+            return ProblemError(.badRequest, code: "invalid_body", detail: "The body is not valid JSON.")
         case .dataCorrupted(let context):
             let field = path(context)
-            return APIError(.badRequest, code: "invalid_\(field.replacingOccurrences(of: ".", with: "_"))",
+            return ProblemError(.badRequest, code: "invalid_\(field.replacingOccurrences(of: ".", with: "_"))",
                             detail: "The field \(field) is invalid: \(context.debugDescription)")
         @unknown default:
-            return APIError(.badRequest, code: "invalid_body", detail: "The body could not be read.")
+            return ProblemError(.badRequest, code: "invalid_body", detail: "The body could not be read.")
         }
     }
 

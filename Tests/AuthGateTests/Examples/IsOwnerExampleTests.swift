@@ -12,13 +12,14 @@ struct Item: Sendable {
 struct IsOwner: Permission {
     static let notOwner = Denial(.forbidden, code: "not_owner", message: "This item belongs to someone else.")
 
-    func evaluate(_ request: AuthRequest) async throws -> Decision { .allow }
+    func evaluate(_ request: AuthRequest) async throws -> Decision { .allow(on: nil) }
 
     func evaluate(_ request: AuthRequest, object: any Sendable) async throws -> Decision {
-        guard let item = object as? Item, let user = try await request.actingUser(), user.id == item.ownerID else {
+        // `request.principal` is who the request-level decision allowed on.
+        guard let item = object as? Item, request.principal?.user?.id == item.ownerID else {
             return .deny(Self.notOwner)
         }
-        return .allow
+        return .allow(on: request.principal)
     }
 
     func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives { .anonymous }
@@ -30,24 +31,30 @@ struct IsOwner: Permission {
     let ownerOrAdmin = (IsAuthenticated() & IsOwner()) | IsAdminUser()
     let item = Item(id: 1, ownerID: "42")
 
-    func request(as user: UserIdentity) -> AuthRequest {
-        AuthRequest(facts: RequestFacts(method: "DELETE", path: "/api/items/1/"), authenticators: [SignedInAs(user: user)])
+    func signedIn(as user: UserIdentity) -> (Gatekeeper, AuthRequest) {
+        let gate = Gatekeeper(authenticators: [SignedInAs(user: user)])
+        return (gate, gate.request(for: RequestFacts(method: "DELETE", path: "/api/items/1/")))
     }
 
     @Test func theOwnerMayDeleteTheirItem() async throws {
-        let request = request(as: UserIdentity(id: "42", email: "alice@example.com"))
-        #expect(try await ownerOrAdmin.evaluate(request) == .allow)
-        #expect(try await ownerOrAdmin.evaluate(request, object: item) == .allow)
+        let alice = UserIdentity(id: "42", email: "alice@example.com")
+        let (gate, request) = signedIn(as: alice)
+        let auth = try await gate.authorize(request, by: ownerOrAdmin)
+        #expect(auth.user == alice)
+        #expect(try await auth.authorize(object: item).user == alice)
     }
 
     @Test func anAdminMayDeleteAnyItem() async throws {
-        let request = request(as: UserIdentity(id: "1", email: "root@example.com", isAdmin: true))
-        #expect(try await ownerOrAdmin.evaluate(request, object: item) == .allow)
+        let root = UserIdentity(id: "1", email: "root@example.com", isAdmin: true)
+        let (gate, request) = signedIn(as: root)
+        #expect(try await gate.authorize(request, by: ownerOrAdmin).authorize(object: item).user == root)
     }
 
     @Test func anotherUserPassesTheRouteButNotTheItem() async throws {
-        let request = request(as: UserIdentity(id: "7", email: "bob@example.com"))
-        #expect(try await ownerOrAdmin.evaluate(request) == .allow)
-        #expect(try await ownerOrAdmin.evaluate(request, object: item) == .deny(IsOwner.notOwner))
+        let (gate, request) = signedIn(as: UserIdentity(id: "7", email: "bob@example.com"))
+        let auth = try await gate.authorize(request, by: ownerOrAdmin)
+        let refusal = await #expect(throws: Refusal.self) { try await auth.authorize(object: item) }
+        #expect(refusal?.status == 403)
+        #expect(refusal?.problem.code == "not_owner")
     }
 }

@@ -18,7 +18,7 @@ struct SignedInAs: Authenticator {
     }
 
     @Test func anyoneMayRead() async throws {
-        #expect(try await permission.evaluate(request("GET", by: [])) == .allow)
+        #expect(try await permission.evaluate(request("GET", by: [])) == .allow(on: nil))
     }
 
     @Test func anAnonymousWriteIsAskedToSignIn() async throws {
@@ -29,6 +29,6 @@ struct SignedInAs: Authenticator {
 
     @Test func aSignedInUserMayWrite() async throws {
         let alice = UserIdentity(id: "42", email: "alice@example.com")
-        #expect(try await permission.evaluate(request("POST", by: [SignedInAs(user: alice)])) == .allow)
+        #expect(try await permission.evaluate(request("POST", by: [SignedInAs(user: alice)])) == .allow(on: .user(alice)))
     }
 }

@@ -34,19 +34,19 @@ struct StubPermission: Permission {
     let requestCalls = CallCounter()
     let objectCalls = CallCounter()
 
-    init(_ requestDecision: Decision, object objectDecision: Decision = .allow) {
+    init(_ requestDecision: Decision, object objectDecision: Decision = .allow(on: nil)) {
         self.requestDecision = requestDecision
         self.objectDecision = objectDecision
     }
 
     /// Allows (or denies with a 403 of its own) the request; the object is allowed.
     init(allows: Bool) {
-        self.init(allows ? .allow : .deny(.forbidden("stub_denied")))
+        self.init(allows ? .allow(on: nil) : .deny(.forbidden("stub_denied")))
     }
 
     /// Allows the request; allows the object or denies it with a 403 of its own.
     init(allowsObject: Bool) {
-        self.init(.allow, object: allowsObject ? .allow : .deny(.forbidden("stub_object_denied")))
+        self.init(.allow(on: nil), object: allowsObject ? .allow(on: nil) : .deny(.forbidden("stub_object_denied")))
     }
 
     func evaluate(_ request: AuthRequest) async throws -> Decision {

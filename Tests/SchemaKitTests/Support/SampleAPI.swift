@@ -13,26 +13,26 @@ enum SampleAPI {
     static let signedIn: [[String: [String]]] = [["ApiKeyAuth": []], ["jwtAuth": []], ["cookieAuth": []]]
     static let problems = [ResponseDescription.problem(401, "Not signed in.", body: Problem.self)]
 
-    static let routes: [RouteDescription] = [
-        RouteDescription(.get, "/pegasus/employees/api/employees/", tags: ["employees"], summary: "List your employees",
+    static let routes: [OperationDescription] = [
+        OperationDescription(.get, "/pegasus/employees/api/employees/", tags: ["employees"], summary: "List your employees",
                          responses: [ResponseDescription(200, "The employees.", body: [Employee].self)] + problems, security: signedIn),
-        RouteDescription(.post, "/pegasus/employees/api/employees/", tags: ["employees"],
-                         requestBody: RequestBody(EmployeeInput.self),
+        OperationDescription(.post, "/pegasus/employees/api/employees/", tags: ["employees"],
+                         requestBody: RequestBodyDescription(EmployeeInput.self),
                          responses: [ResponseDescription(201, "Created.", body: Employee.self)] + problems, security: signedIn),
-        RouteDescription(.get, "/pegasus/employees/api/employees/{id}/", tags: ["employees"],
+        OperationDescription(.get, "/pegasus/employees/api/employees/{id}/", tags: ["employees"],
                          pathParameters: [PathParameter("id", type: UUID.self, description: "The employee's id.")],
                          responses: [ResponseDescription(200, "The employee.", body: Employee.self)] + problems, security: signedIn),
-        RouteDescription(.delete, "/api/keys/{id}/", tags: ["keys"],
+        OperationDescription(.delete, "/api/keys/{id}/", tags: ["keys"],
                          responses: [ResponseDescription(204, "Revoked."), .problem(404, "No such key.", body: Problem.self)],
                          security: [["jwtAuth": []], ["cookieAuth": []]]),
-        RouteDescription(.post, "/api/auth/login/", tags: ["auth"], requestBody: RequestBody(Contact.self),
+        OperationDescription(.post, "/api/auth/login/", tags: ["auth"], requestBody: RequestBodyDescription(Contact.self),
                          responses: [ResponseDescription(200, "Signed in.", body: Segment.self)], security: [[:]]),
-        RouteDescription(.get, "/api/schema/", tags: ["schema"],
+        OperationDescription(.get, "/api/schema/", tags: ["schema"],
                          queryParameters: [QueryParameter("format", type: DocumentFormat.self, description: "json or yaml")],
                          responses: [ResponseDescription(200, "The schema.", body: String.self, contentType: "application/vnd.oai.openapi"),
                                      ResponseDescription(200, "The schema.", body: [String: String].self, contentType: "application/vnd.oai.openapi+json")],
                          security: [[:]]),
-        RouteDescription(.get, "/healthz", responses: [ResponseDescription(200, "Up.", body: Node.self)], security: [[:]], deprecated: true),
+        OperationDescription(.get, "/healthz", responses: [ResponseDescription(200, "Up.", body: Node.self)], security: [[:]], deprecated: true),
     ]
 
     static let generator = OpenAPIGenerator(

@@ -130,7 +130,7 @@ struct APIKeyAuthenticationTests {
     @Test func teamKeysAreNotUserKeys() async throws {
         let server = try await LiveServer.start()
         defer { Task { await server.stop() } }
-        let issued = try await server.server.keys.create(name: "team key", owner: KeyOwner(.team, "acme"))
+        let issued = try await server.server.services.keys.create(name: "team key", owner: KeyOwner(.team, "acme"))
         let reply = try await server.send("GET", Self.employees, headers: ["Authorization": "Api-Key \(issued.key.revealed)"])
         #expect(reply.status == 403)
         #expect(reply.code == "permission_denied")
@@ -143,7 +143,7 @@ struct APIKeyAuthenticationTests {
             id: UUID().uuidString.lowercased(), type: .apiKey, lookupID: key.lookupID, name: "expired",
             owner: KeyOwner(.user, owner), scopes: [], createdAt: Date().addingTimeInterval(-7_200),
             expiresAt: Date().addingTimeInterval(-3_600))
-        let keys = server.server.keys
+        let keys = server.server.services.keys
         try await keys.store.insert(StoredKey(record: record, digest: keys.hasher.digest(of: key.plaintext)))
         return key.plaintext.revealed
     }

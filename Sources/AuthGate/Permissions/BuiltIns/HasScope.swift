@@ -22,7 +22,7 @@ public struct HasScope: Permission {
                 .forbidden, code: Denial.Codes.insufficientScope,
                 message: "This token lacks the scope \(missing.joined(separator: ", ")).", missingScopes: missing))
         }
-        return request.allow(actingAs: principal)
+        return .allow(on: principal)
     }
 
     public func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives {

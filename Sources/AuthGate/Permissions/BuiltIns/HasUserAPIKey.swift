@@ -1,5 +1,5 @@
 /// Allows a request carrying a valid API key that belongs to a user, as SaaS Pegasus'
-/// `HasUserAPIKey`; the handler then acts for that user (``AuthRequest/actingUser()``).
+/// `HasUserAPIKey`; the handler then acts for that user (``Authorization/user``).
 public struct HasUserAPIKey: Permission {
     public static let notAUserKey = Denial(
         .forbidden, code: Denial.Codes.permissionDenied, message: "This API key does not belong to a user.")

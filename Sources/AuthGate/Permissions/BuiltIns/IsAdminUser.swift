@@ -10,7 +10,7 @@ public struct IsAdminUser: Permission {
         guard let principal = check.principal, let user = principal.user else {
             return request.decision(on: check)
         }
-        return user.isAdmin ? request.allow(actingAs: principal) : .deny(Self.notAdmin)
+        return user.isAdmin ? .allow(on: principal) : .deny(Self.notAdmin)
     }
 
     public func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives {

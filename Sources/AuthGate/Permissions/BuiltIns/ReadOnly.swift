@@ -6,7 +6,7 @@ public struct ReadOnly: Permission {
     public init() {}
 
     public func evaluate(_ request: AuthRequest) async throws -> Decision {
-        request.facts.isSafeMethod ? .allow : .deny(Self.denial)
+        request.facts.isSafeMethod ? .allow(on: nil) : .deny(Self.denial)
     }
 
     public func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives {

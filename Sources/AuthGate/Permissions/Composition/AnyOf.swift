@@ -1,11 +1,12 @@
 /// Allows when any member allows (DRF's `OR`), with DRF's flaws fixed.
 ///
-/// - Request level: members are tried in order and the first allow wins; later members are not
-///   evaluated.
+/// - Request level: members are tried in order and the first allow wins, with the principal it
+///   was decided on; later members are not evaluated.
 /// - Object level: a member grants access only if it allows **both** the request and the
 ///   object — `(a.has ∧ a.hasObject) ∨ (b.has ∧ b.hasObject)`, the rule DRF adopted in 3.14 —
 ///   so a member that let the request through cannot be outvoted by another member's lenient
-///   default object check.
+///   default object check. The object check of a member sees the principal that member allowed
+///   the request on, and the answer names who may act on the object.
 /// - When every member denies, the answer is the denial that tells the caller what would help
 ///   (see ``mostHelpful(_:authenticated:)``), not a generic message.
 public struct AnyOf: Permission {
@@ -18,10 +19,9 @@ public struct AnyOf: Permission {
     public func evaluate(_ request: AuthRequest) async throws -> Decision {
         var denials: [Denial] = []
         for member in members {
-            switch try await member.evaluate(request) {
-            case .allow: return .allow
-            case .deny(let denial): denials.append(denial)
-            }
+            let decision = try await member.evaluate(request)
+            guard case .deny(let denial) = decision else { return decision }
+            denials.append(denial)
         }
         return try await Self.combined(denials, for: request)
     }
@@ -30,11 +30,11 @@ public struct AnyOf: Permission {
         var denials: [Denial] = []
         for member in members {
             var decision = try await member.evaluate(request)
-            if decision == .allow { decision = try await member.evaluate(request, object: object) }
-            switch decision {
-            case .allow: return .allow
-            case .deny(let denial): denials.append(denial)
+            if case .allow(let principal) = decision {
+                decision = try await member.evaluate(request.on(principal ?? request.principal), object: object)
             }
+            guard case .deny(let denial) = decision else { return decision }
+            denials.append(denial)
         }
         return try await Self.combined(denials, for: request)
     }

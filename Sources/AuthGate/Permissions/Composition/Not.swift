@@ -1,4 +1,9 @@
-/// Allows exactly when the wrapped permission denies (DRF's `~`), at request and object level.
+/// Allows exactly when the wrapped permission denies (DRF's `~`), on no principal: a negation
+/// is decided by a credential's absence or failure, so no credential acts for it.
+///
+/// At object level it denies exactly when the wrapped permission allows both the request and
+/// the object — `¬(has ∧ hasObject)`, the rule ``AnyOf`` follows — so `!HasAPIKey()` does not
+/// deny every object just because ``HasAPIKey`` has no object check of its own.
 public struct Not: Permission {
     public let negated: any Permission
 
@@ -12,11 +17,13 @@ public struct Not: Permission {
     }
 
     public func evaluate(_ request: AuthRequest) async throws -> Decision {
-        try await negated.evaluate(request).isAllowed ? .deny(Self.denial) : .allow
+        try await negated.evaluate(request).isAllowed ? .deny(Self.denial) : .allow(on: nil)
     }
 
     public func evaluate(_ request: AuthRequest, object: any Sendable) async throws -> Decision {
-        try await negated.evaluate(request, object: object).isAllowed ? .deny(Self.denial) : .allow
+        guard case .allow(let principal) = try await negated.evaluate(request) else { return .allow(on: nil) }
+        let onObject = try await negated.evaluate(request.on(principal ?? request.principal), object: object)
+        return onObject.isAllowed ? .deny(Self.denial) : .allow(on: nil)
     }
 
     /// A negation never asks for a credential, so it adds no requirement: anonymous callers

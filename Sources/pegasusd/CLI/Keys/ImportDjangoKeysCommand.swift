@@ -1,5 +1,6 @@
 import ArgumentParser
 import KeyCore
+import KeyCoreSQLite
 
 struct ImportDjangoKeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuthGateHummingbird
 import Foundation
 
 struct CreateUserCommand: AsyncParsableCommand {
@@ -25,8 +26,8 @@ struct CreateUserCommand: AsyncParsableCommand {
         do {
             let account = try await accounts.create(Credentials(email: email, password: password), isAdmin: admin)
             print("Created \(account.isAdmin ? "admin " : "")user \(account.email) (id \(account.id)).")
-        } catch let error as APIError {
-            throw CommandError(error.detail)
+        } catch let error as ProblemError {
+            throw CommandError(error.problem.detail)
         }
     }
 

@@ -1,3 +1,4 @@
+import KeyCore
 import GRDB
 
 /// The SQLite schema, as named migrations applied in order. Append new migrations; never edit

@@ -1,5 +1,5 @@
 /// The body a route reads: a `Decodable` type, JSON unless another content type is given.
-public struct RequestBody: Sendable {
+public struct RequestBodyDescription: Sendable {
     /// The body's type (see ``DescribedType``).
     public var type: DescribedType
     public var contentType: String

@@ -1,3 +1,4 @@
+import KeyCore
 import GRDBSQLite
 import Synchronization
 

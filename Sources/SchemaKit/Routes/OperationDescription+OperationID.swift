@@ -1,4 +1,4 @@
-extension RouteDescription {
+extension OperationDescription {
     /// The operationId the document uses: ``operationID`` when set, else ``derivedOperationID``.
     public var resolvedOperationID: String {
         operationID ?? derivedOperationID

@@ -1,3 +1,4 @@
+import KeyCore
 import Foundation
 import GRDB
 

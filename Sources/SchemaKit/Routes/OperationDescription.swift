@@ -1,15 +1,15 @@
 /// One operation of the API, described without any HTTP framework: what the document says about
-/// `method path`.
+/// `method path`. (Named apart from Hummingbird's `RouteDescription`, so a file can import both.)
 ///
 /// ```swift
-/// RouteDescription(.get, "/api/keys/{id}/",
-///                  tags: ["keys"], summary: "Show one of your API keys",
-///                  pathParameters: [PathParameter("id", type: UUID.self, description: "The key's id.")],
-///                  responses: [ResponseDescription(200, "The key.", body: KeyListing.self),
-///                              .problem(404, "No such key.", body: Problem.self)],
-///                  security: [["ApiKeyAuth": []], ["jwtAuth": []]])
+/// OperationDescription(.get, "/api/keys/{id}/",
+///                      tags: ["keys"], summary: "Show one of your API keys",
+///                      pathParameters: [PathParameter("id", type: UUID.self, description: "The key's id.")],
+///                      responses: [ResponseDescription(200, "The key.", body: KeyListing.self),
+///                                  .problem(404, "No such key.", body: Problem.self)],
+///                      security: [["ApiKeyAuth": []], ["jwtAuth": []]])
 /// ```
-public struct RouteDescription: Sendable {
+public struct OperationDescription: Sendable {
     /// The HTTP methods an OpenAPI path item can describe.
     public enum Method: String, Sendable, Hashable, CaseIterable {
         case get, post, put, patch, delete, head, options
@@ -32,7 +32,7 @@ public struct RouteDescription: Sendable {
     /// A longer description (CommonMark).
     public var description: String?
     /// The body the route reads, if any.
-    public var requestBody: RequestBody?
+    public var requestBody: RequestBodyDescription?
     /// The responses; several with one status and different content types share that status.
     public var responses: [ResponseDescription]
     /// What the operation accepts: any one dictionary (OR), each needing all of its schemes (AND)
@@ -52,7 +52,7 @@ public struct RouteDescription: Sendable {
         description: String? = nil,
         pathParameters: [PathParameter] = [],
         queryParameters: [QueryParameter] = [],
-        requestBody: RequestBody? = nil,
+        requestBody: RequestBodyDescription? = nil,
         responses: [ResponseDescription],
         security: [[String: [String]]]? = nil,
         deprecated: Bool = false

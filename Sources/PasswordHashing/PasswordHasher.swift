@@ -1,3 +1,4 @@
+import KeyCore
 import CCrypt
 import Foundation
 
@@ -23,18 +24,18 @@ public struct PasswordHasher: Sendable {
     }
 
     /// A new hash of `password` with a fresh salt.
-    /// - Throws: ``KeyCoreError/passwordHashing(_:)`` for a password containing a NUL byte or
+    /// - Throws: ``PasswordHashingError`` for a password containing a NUL byte or
     ///   when libxcrypt refuses the settings. bcrypt reads at most 72 bytes of a password.
-    public func hash(_ password: String) throws(KeyCoreError) -> String {
-        guard !password.utf8.contains(0) else { throw .passwordHashing("a password cannot contain a NUL byte") }
+    public func hash(_ password: String) throws(PasswordHashingError) -> String {
+        guard !password.utf8.contains(0) else { throw PasswordHashingError("a password cannot contain a NUL byte") }
         var setting = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
         // A nil random-bytes argument makes libxcrypt read the OS CSPRNG itself.
         guard crypt_gensalt_rn(algorithm.rawValue, cost, nil, 0, &setting, Int32(setting.count)) != nil else {
-            throw .passwordHashing("crypt_gensalt refused \(algorithm) with cost \(cost)")
+            throw PasswordHashingError("crypt_gensalt refused \(algorithm) with cost \(cost)")
         }
         let settingText = String(decoding: setting.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard let hashed = Self.crypt(password, setting: settingText) else {
-            throw .passwordHashing("crypt failed for \(algorithm)")
+            throw PasswordHashingError("crypt failed for \(algorithm)")
         }
         return hashed
     }

@@ -1,0 +1,22 @@
+import KeyCore
+import PegasusHummingbird
+
+/// What pegasusd's handlers work with, bound to the route table when the server starts. The
+/// OpenAPI document is made from the table alone, so `pegasusd schema` opens none of it.
+struct PegasusServices: Sendable {
+    let database: AppDatabase
+    let accounts: AccountStore
+    let sessions: SessionStore
+    let tokens: TokenIssuer
+    let cookies: CookiePolicy
+    let keys: KeyService
+    let employees: EmployeeStore
+    /// The served OpenAPI document and where its pages load their assets from.
+    let document: APIDocument
+    let docsAssets: DocsAssets
+    /// The largest request body a handler reads, in bytes.
+    let maxBodyBytes: Int
+}
+
+/// One operation of pegasusd's HTTP API.
+typealias PegasusEndpoint = Endpoint<PegasusServices, PegasusRequestContext>
