@@ -129,4 +129,29 @@ struct TruthRow: Sendable, CustomTestStringConvertible {
         _ = try await (left & right).evaluate(makeRequest(), object: "item")
         #expect(right.objectCalls.value == 0)
     }
+
+    /// `!x` at object level is `¬(x.has ∧ x.hasObject)`: a negated permission that denied the
+    /// request has no say about the object.
+    @Test func notAllowsTheObjectWhenTheNegatedPermissionDeniedTheRequest() async throws {
+        let deniesRequest = StubPermission(.deny(.forbidden("no")), object: .allow(on: nil))
+        #expect(try await (!deniesRequest).evaluate(makeRequest(), object: "item") == .allow(on: nil))
+        #expect(deniesRequest.objectCalls.value == 0)
+    }
+
+    @Test func notOfABuiltInWithoutObjectCheckDoesNotDenyEveryObject() async throws {
+        let signedIn = signedInRequest()
+        #expect(try await (!HasAPIKey()).evaluate(signedIn, object: "item") == .allow(on: nil))
+        let route = IsAuthenticated() & !HasAPIKey()
+        #expect(try await route.evaluate(signedIn) == .allow(on: .user(Users.alice)))
+        #expect(try await route.evaluate(signedIn.on(.user(Users.alice)), object: "item") == .allow(on: .user(Users.alice)))
+    }
+
+    @Test func notDeniesTheObjectWhenTheNegatedPermissionAllowsRequestAndObject() async throws {
+        #expect(try await (!IsAuthenticated()).evaluate(signedInRequest(), object: "item") == .deny(Not.denial))
+        let owner = signedInRequest(as: UserIdentity(id: "42", email: "alice@example.com"))
+        let stranger = signedInRequest(as: Users.bob)
+        let notOwned = !(IsAuthenticated() & IsOwner())
+        #expect(try await notOwned.evaluate(owner, object: Item(id: 1, ownerID: "42")) == .deny(Not.denial))
+        #expect(try await notOwned.evaluate(stranger, object: Item(id: 1, ownerID: "42")) == .allow(on: nil))
+    }
 }
