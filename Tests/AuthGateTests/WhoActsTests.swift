@@ -73,6 +73,18 @@ import Testing
         #expect(recorder.seen.value == .apiKey(Self.bobsKey, user: Users.bob))
     }
 
+    /// The object check sees the principal the request was allowed on: Alice's session decides
+    /// `(IsAuthenticated() | HasUserAPIKey()) & IsOwner()`, so Bob's item is refused even though
+    /// Bob's key rides along.
+    @Test func theObjectCheckSeesThePrincipalTheRequestWasAllowedOn() async throws {
+        let permission = (IsAuthenticated() | HasUserAPIKey()) & IsOwner()
+        let gate = Gatekeeper(authenticators: [])
+        let auth = try await gate.authorize(Self.sessionOfABesideKeyOfB(), by: permission)
+        #expect(auth.principal == .user(Users.alice))
+        #expect(try await auth.authorize(object: Item(id: 1, ownerID: Users.alice.id)).user == Users.alice)
+        await #expect(throws: Refusal.self) { try await auth.authorize(object: Item(id: 2, ownerID: Users.bob.id)) }
+    }
+
     // The whole space: every composition of the built-ins up to two levels, under every mix of
     // credentials, against a plain model of the rules (``Model``).
 

@@ -10,7 +10,7 @@ import Testing
 
     @Test func securityComesFromEachPermission() throws {
         let operations = app.table.operations(schemes: app.gatekeeper.schemes)
-        #expect(operations.map(\.label) == ["GET /whoami/", "GET /notes/{id}/"])
+        #expect(operations.map(\.label) == ["GET /whoami/", "GET /titles/{id}/"])
         // `(IsAuthenticated() & IsAdminUser()) | HasUserAPIKey()`: a sign-in or a key.
         #expect(operations[0].security == [["jwtAuth": []], ["ApiKeyAuth": []]])
     }
@@ -32,8 +32,8 @@ import Testing
     }
 
     @Test func methodsForAPathFollowItsTemplate() {
-        #expect(app.table.methods(for: "/notes/7/") == [.get])
-        #expect(app.table.methods(for: "/notes/7") == [.get])
-        #expect(app.table.methods(for: "/notes/").isEmpty)
+        #expect(app.table.methods(for: "/titles/7/") == [.get])
+        #expect(app.table.methods(for: "/titles/7") == [.get])
+        #expect(app.table.methods(for: "/titles/").isEmpty)
     }
 }

@@ -10,32 +10,8 @@ import SchemaKit
 import FoundationNetworking
 #endif
 
-/// Notes kept by one user, the service the sample table's handlers work with.
-struct Note: Codable, Sendable, ResponseEncodable {
-    let id: String
-    let ownerID: String
-    let text: String
-}
-
-struct NoteBook: Sendable {
-    let notes: [Note]
-
-    func note(id: String) -> Note? { notes.first { $0.id == id } }
-}
-
-/// Allows the owner of the note a handler loaded (an object-level check only).
-struct IsNoteOwner: Permission {
-    static let notOwner = Denial(.forbidden, code: "not_owner", message: "This note belongs to someone else.")
-
-    func evaluate(_ request: AuthRequest) async throws -> Decision { .allow(on: nil) }
-
-    func evaluate(_ request: AuthRequest, object: any Sendable) async throws -> Decision {
-        guard let note = object as? Note, request.principal?.user?.id == note.ownerID else { return .deny(Self.notOwner) }
-        return .allow(on: request.principal)
-    }
-
-    func securityAlternatives(for method: String, schemes: [SecurityScheme]) -> SecurityAlternatives { .anonymous }
-}
+/// The sample app's service: titles by id.
+typealias Titles = [String: String]
 
 /// Bearer tokens by text, standing in for the app's JWT check.
 struct FixedTokens: BearerTokenVerifier {
@@ -49,13 +25,13 @@ enum People {
     static let bob = UserIdentity(id: "b", email: "bob@example.com")
 }
 
-/// A sample app: a note list and a note page, with API keys in `X-Api-Key` (so a bearer token
-/// and a key can ride in one request) and bearer tokens for sign-ins.
+/// A sample app: who acts, and a title page, with API keys in `X-Api-Key` (so a bearer token and
+/// a key can ride in one request) and bearer tokens for sign-ins.
 struct SampleApp {
     let keys = KeyService(store: InMemoryKeyStore())
     let gatekeeper: Gatekeeper
-    let table: RouteTable<NoteBook, BasicRequestContext>
-    let book = NoteBook(notes: [Note(id: "1", ownerID: "a", text: "Alice's"), Note(id: "2", ownerID: "b", text: "Bob's")])
+    let table: RouteTable<Titles, BasicRequestContext>
+    let titles: Titles = ["1": "First"]
 
     init() {
         gatekeeper = Gatekeeper(authenticators: [
@@ -63,16 +39,15 @@ struct SampleApp {
             APIKeyAuthenticator(keys: keys, users: InMemoryUserDirectory([People.alice, People.bob]), header: .custom("X-Api-Key")),
         ])
         table = RouteTable([
-            Endpoint(.get, "/whoami/", (IsAuthenticated() & IsAdminUser()) | HasUserAPIKey(), tags: ["notes"], summary: "Who acts",
+            Endpoint(.get, "/whoami/", (IsAuthenticated() & IsAdminUser()) | HasUserAPIKey(), tags: ["people"], summary: "Who acts",
                      responds: ResponseDescription(200, "The acting user's id.", body: String.self)) { _, _, _, auth in
                 auth.user?.id ?? "nobody"
             },
-            Endpoint(.get, "/notes/{id}/", (IsAuthenticated() | HasUserAPIKey()) & IsNoteOwner(), tags: ["notes"], summary: "Show a note",
-                     pathParameters: [PathParameter("id", type: String.self, description: "The note's id.")],
-                     responds: ResponseDescription(200, "The note.", body: Note.self)) { book, _, context, auth in
-                guard let note = book.note(id: try context.parameters.require("id")) else { throw ProblemError.notFound("note") }
-                try await auth.authorize(object: note)
-                return note
+            Endpoint(.get, "/titles/{id}/", IsAuthenticated() | HasUserAPIKey(), tags: ["titles"], summary: "Show a title",
+                     pathParameters: [PathParameter("id", type: String.self, description: "The title's id.")],
+                     responds: ResponseDescription(200, "The title.", body: String.self)) { titles, _, context, _ in
+                guard let title = titles[try context.parameters.require("id")] else { throw ProblemError.notFound("title") }
+                return title
             },
         ])
     }
@@ -85,7 +60,7 @@ struct SampleApp {
     /// Serves the table on a free loopback port for the length of `body`.
     func serving(_ body: (URL) async throws -> Void) async throws {
         let router = Router()
-        table.register(on: router, gatekeeper: gatekeeper, service: book)
+        table.register(on: router, gatekeeper: gatekeeper, service: titles)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),

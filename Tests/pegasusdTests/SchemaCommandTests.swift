@@ -20,6 +20,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: data))
     }
 
+    /// The document comes from the route table alone: no data folder, no scratch database, even
+    /// where nothing can be written but the output.
+    @Test func needsNoDataFolderAndNoScratchSpace() throws {
+        let nowhere = "/proc/pegasus-nowhere"
+        let outcome = try PegasusdProcess(dataDirectory: nowhere, environment: ["PEGASUS_DATA_DIR": nowhere, "TMPDIR": nowhere])
+            .run(["schema"], withDataDirectory: false)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("\nopenapi: 3.0.3\n"))
+    }
+
     @Test func jsonAnd31AreChosenByFlagsOrExtension() throws {
         let json = try pegasusd.run(["schema", "--openapi", "3.1", "--format", "json"], withDataDirectory: false)
         let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]

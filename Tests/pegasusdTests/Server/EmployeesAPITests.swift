@@ -46,6 +46,28 @@ struct EmployeesAPITests {
         #expect(try await server.send("GET", item, headers: alice.bearer).json["salary"] as? Int == 1000)
     }
 
+    /// Alice's browser session rides along with Bob's key. The employee route allows on the
+    /// session first (`IsAuthenticated() | HasUserAPIKey()`), so Alice acts; managing keys takes
+    /// a sign-in (`IsAuthenticated()`), so Bob's key cannot make Alice's request act as Bob.
+    @Test func theCredentialThatDecidedActsNotOneThatRodeAlong() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let alice = try await server.register("alice@example.com")
+        let bob = try await server.register("bob@example.com")
+        _ = try await server.addEmployee("Ada", headers: alice.bearer)
+        _ = try await server.addEmployee("Brian", headers: bob.bearer)
+        let (bobKey, _) = try await server.createKey(for: bob)
+        let both = ["Cookie": alice.cookie, "Authorization": "Api-Key \(bobKey)"]
+
+        let list = try await server.send("GET", Self.employees, headers: both)
+        #expect(list.list.compactMap { $0["name"] as? String } == ["Ada"])
+        let keys = try await server.send("GET", "/api/keys/", headers: both)
+        #expect(keys.status == 200)
+        #expect(keys.list.isEmpty)   // Alice's keys: none; Bob's key is not listed
+        let bobsOwn = try await server.send("GET", Self.employees, headers: ["Authorization": "Api-Key \(bobKey)"])
+        #expect(bobsOwn.list.compactMap { $0["name"] as? String } == ["Brian"])
+    }
+
     @Test func invalidFieldsGetA400NamingTheProblem() async throws {
         let server = try await LiveServer.start()
         defer { Task { await server.stop() } }
