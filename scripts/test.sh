@@ -44,7 +44,9 @@ swift build --package-path Examples/SwiftClient
 swift_client="$(swift build --package-path Examples/SwiftClient --show-bin-path)/ListEmployees"
 
 echo "==> the embedding example (Examples/NotesApp, its own package)"
-swift build --package-path Examples/NotesApp
+# --product: only what the app links (a plain `swift build` also builds every target of a path
+# dependency, pegasusd and GRDB included).
+swift build --package-path Examples/NotesApp --product NotesApp
 notes_app="$(swift build --package-path Examples/NotesApp --show-bin-path)/NotesApp"
 
 echo "==> swift test"

@@ -27,14 +27,15 @@ public struct Endpoint<Service: Sendable, Context: RequestContext>: Sendable {
 
     /// The HTTP method.
     public let method: HTTPRequest.Method
-    /// The path with `{name}` parameters, e.g. `/api/keys/{id}/` (a trailing slash is kept in
-    /// the document; Hummingbird's router matches with or without it).
-    public let path: String
     /// Who may call it. The handler runs only when it allows.
     public let permission: any Permission
     /// The operation as documented; ``RouteTable`` adds its security and standard error answers.
     public let operation: OperationDescription
     let handler: Handler
+
+    /// The path with `{name}` parameters, e.g. `/api/keys/{id}/` (a trailing slash is kept in
+    /// the document; Hummingbird's router matches with or without it).
+    public var path: String { operation.path }
 
     /// - Parameters:
     ///   - responses: the success answers (and any error answer particular to this operation);
@@ -53,7 +54,6 @@ public struct Endpoint<Service: Sendable, Context: RequestContext>: Sendable {
             preconditionFailure("\(method) \(path): OpenAPI has no operation for this method")
         }
         self.method = method
-        self.path = path
         self.permission = permission
         operation = OperationDescription(
             documented, path, operationID: operationID, tags: tags, summary: summary, description: description,

@@ -12,94 +12,97 @@ import Testing
 struct GeneratedClientTests {
     let temporary = TemporaryDirectory()
 
-    /// A server with a user, their API key and one employee.
-    func seededServer(_ configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> (LiveServer, key: String) {
-        let server = try await LiveServer.start(configure)
-        let alice = try await server.register("alice@example.com")
-        let (key, _) = try await server.createKey(for: alice)
-        _ = try await server.addEmployee("Ada", headers: alice.bearer)
-        return (server, key)
+    /// Runs `body` against a server with a user, their API key and one employee.
+    func withSeededServer(
+        _ configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: (LiveServer, String) async throws -> Void
+    ) async throws {
+        try await LiveServer.serving(configure) { server in
+            let alice = try await server.register("alice@example.com")
+            let (key, _) = try await server.createKey(for: alice)
+            _ = try await server.addEmployee("Ada", headers: alice.bearer)
+            try await body(server, key)
+        }
     }
 
     @Test(arguments: [OpenAPIVersion.v3_0_3, .v3_1_0])
     func theDocumentPassesOpenAPISpecValidator(version: OpenAPIVersion) async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let file = temporary.file("schema-\(version.rawValue).yaml")
-        try PegasusRoutes.openAPI(server.server.configuration).render(version, as: .yaml).write(to: URL(fileURLWithPath: file))
-        let outcome = try await ExternalTool.python("openapi-spec-validator").run([file])
-        #expect(outcome.status == 0, "\(outcome.output)")
-        #expect(outcome.output.contains("OK"))
+        try await LiveServer.serving { server in
+            let file = temporary.file("schema-\(version.rawValue).yaml")
+            try PegasusRoutes.openAPI(server.server.configuration).render(version, as: .yaml).write(to: URL(fileURLWithPath: file))
+            let outcome = try await ExternalTool.python("openapi-spec-validator").run([file])
+            #expect(outcome.status == 0, "\(outcome.output)")
+            #expect(outcome.output.contains("OK"))
+        }
     }
 
     @Test func aGeneratedTypeScriptClientListsTheUsersEmployees() async throws {
-        let (server, key) = try await seededServer()
-        defer { Task { await server.stop() } }
-        let project = temporary.file("typescript")
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Clients/typescript")
-        try FileManager.default.copyItem(atPath: sources.path, toPath: project)
+        try await withSeededServer { server, key in
+            let project = temporary.file("typescript")
+            let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Clients/typescript")
+            try FileManager.default.copyItem(atPath: sources.path, toPath: project)
 
-        let generated = try await ExternalTool.python("openapi-generator-cli").run([
-            "generate", "-i", server.baseURL.absoluteString + "/api/schema/?format=json", "-g", "typescript-fetch", "-o", project + "/client",
-        ])
-        #expect(generated.status == 0, "\(generated.output)")
-        let compiled = try await ExternalTool.system("tsc").run(["-p", project])
-        #expect(compiled.status == 0, "\(compiled.output)")
-        let listed = try await ExternalTool.system("node").run([project + "/dist/list-employees.js", server.baseURL.absoluteString, key])
-        #expect(listed.status == 0, "\(listed.output)")
-        #expect(listed.output.contains(#"{"name":"Ada","department":"engineering","salary":1000}"#))
+            let generated = try await ExternalTool.python("openapi-generator-cli").run([
+                "generate", "-i", server.baseURL.absoluteString + "/api/schema/?format=json", "-g", "typescript-fetch", "-o", project + "/client",
+            ])
+            #expect(generated.status == 0, "\(generated.output)")
+            let compiled = try await ExternalTool.system("tsc").run(["-p", project])
+            #expect(compiled.status == 0, "\(compiled.output)")
+            let listed = try await ExternalTool.system("node").run([project + "/dist/list-employees.js", server.baseURL.absoluteString, key])
+            #expect(listed.status == 0, "\(listed.output)")
+            #expect(listed.output.contains(#"{"name":"Ada","department":"engineering","salary":1000}"#))
 
-        let wrongKey = try await ExternalTool.system("node").run([project + "/dist/list-employees.js", server.baseURL.absoluteString, "pgk_wrong"])
-        #expect(wrongKey.status != 0)
+            let wrongKey = try await ExternalTool.system("node").run([project + "/dist/list-employees.js", server.baseURL.absoluteString, "pgk_wrong"])
+            #expect(wrongKey.status != 0)
+        }
     }
 
     @Test(.enabled(if: ExternalTool.swiftClient != nil, "needs Examples/SwiftClient built (scripts/test.sh)"))
     func theGeneratedSwiftClientListsTheUsersEmployees() async throws {
-        let (server, key) = try await seededServer()
-        defer { Task { await server.stop() } }
-        let client = try #require(ExternalTool.swiftClient)
-        let listed = try await ExternalTool.program(client).run([server.baseURL.absoluteString, key])
-        #expect(listed.status == 0, "\(listed.output)")
-        #expect(listed.output == "Ada (engineering)\n")
-        let refused = try await ExternalTool.program(client).run([server.baseURL.absoluteString, "pgk_wrong"])
-        #expect(refused.status == 1)
-        #expect(refused.output.contains("authentication_failed"))
+        try await withSeededServer { server, key in
+            let client = try #require(ExternalTool.swiftClient)
+            let listed = try await ExternalTool.program(client).run([server.baseURL.absoluteString, key])
+            #expect(listed.status == 0, "\(listed.output)")
+            #expect(listed.output == "Ada (engineering)\n")
+            let refused = try await ExternalTool.program(client).run([server.baseURL.absoluteString, "pgk_wrong"])
+            #expect(refused.status == 1)
+            #expect(refused.output.contains("authentication_failed"))
+        }
     }
 
     @Test func schemathesisFindsNoServerErrorAndNoSchemaViolation() async throws {
-        let (server, key) = try await seededServer()
-        defer { Task { await server.stop() } }
-        // Left out, with reason: `ignored_auth` expects a route to refuse when one credential is
-        // replaced by garbage, but these routes accept any one of several (the API key given
-        // here still passes); `positive_data_acceptance` expects every schema-valid body to
-        // succeed, which business rules (a wrong password, a taken email) rightly refuse.
-        let outcome = try await ExternalTool.python("schemathesis").run([
-            "run", server.baseURL.absoluteString + "/api/schema/?format=json",
-            "-H", "Authorization: Api-Key \(key)",
-            "--checks", "all", "--exclude-checks", "ignored_auth,positive_data_acceptance",
-            "--max-examples", "25", "--workers", "1", "--seed", "20261123",
-        ], in: temporary.path)  // schemathesis keeps a cache folder in its working directory
-        #expect(outcome.status == 0, "\(outcome.output.suffix(4_000))")
+        try await withSeededServer { server, key in
+            // Left out, with reason: `ignored_auth` expects a route to refuse when one credential is
+            // replaced by garbage, but these routes accept any one of several (the API key given
+            // here still passes); `positive_data_acceptance` expects every schema-valid body to
+            // succeed, which business rules (a wrong password, a taken email) rightly refuse.
+            let outcome = try await ExternalTool.python("schemathesis").run([
+                "run", server.baseURL.absoluteString + "/api/schema/?format=json",
+                "-H", "Authorization: Api-Key \(key)",
+                "--checks", "all", "--exclude-checks", "ignored_auth,positive_data_acceptance",
+                "--max-examples", "25", "--workers", "1", "--seed", "20261123",
+            ], in: temporary.path)  // schemathesis keeps a cache folder in its working directory
+            #expect(outcome.status == 0, "\(outcome.output.suffix(4_000))")
+        }
     }
 
     @Test(.enabled(if: ExternalTool.docsAssets != nil, "needs drf-spectacular-sidecar's assets"))
     func theDocsPagesRenderTheOperationsInChromium() async throws {
-        let (server, _) = try await seededServer { $0.docsAssets = ExternalTool.docsAssets }
-        defer { Task { await server.stop() } }
-        let artifacts = ProcessInfo.processInfo.environment["PEGASUS_TEST_ARTIFACTS"] ?? temporary.path
-        try FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)
-        let browser = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=15000", "--window-size=1280,2400"]
+        try await withSeededServer({ $0.docsAssets = ExternalTool.docsAssets }) { server, _ in
+            let artifacts = ProcessInfo.processInfo.environment["PEGASUS_TEST_ARTIFACTS"] ?? temporary.path
+            try FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)
+            let browser = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=15000", "--window-size=1280,2400"]
 
-        for (page, shows) in [("swagger-ui", "employees_list"), ("redoc", "List your employees")] {
-            let url = server.baseURL.absoluteString + "/api/schema/\(page)/"
-            let dom = try await ExternalTool.system("chromium").run(browser + ["--dump-dom", url])
-            #expect(dom.status == 0, "\(dom.output.suffix(2_000))")
-            #expect(dom.output.contains(shows), "\(page) did not render its operations")
-            let screenshot = "\(artifacts)/\(page).png"
-            let shot = try await ExternalTool.system("chromium").run(browser + ["--screenshot=\(screenshot)", url])
-            #expect(shot.status == 0, "\(shot.output.suffix(2_000))")
-            #expect(FileManager.default.fileExists(atPath: screenshot))
+            for (page, shows) in [("swagger-ui", "employees_list"), ("redoc", "List your employees")] {
+                let url = server.baseURL.absoluteString + "/api/schema/\(page)/"
+                let dom = try await ExternalTool.system("chromium").run(browser + ["--dump-dom", url])
+                #expect(dom.status == 0, "\(dom.output.suffix(2_000))")
+                #expect(dom.output.contains(shows), "\(page) did not render its operations")
+                let screenshot = "\(artifacts)/\(page).png"
+                let shot = try await ExternalTool.system("chromium").run(browser + ["--screenshot=\(screenshot)", url])
+                #expect(shot.status == 0, "\(shot.output.suffix(2_000))")
+                #expect(FileManager.default.fileExists(atPath: screenshot))
+            }
         }
     }
 }

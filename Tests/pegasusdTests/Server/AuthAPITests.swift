@@ -4,109 +4,109 @@ import Testing
 /// `/api/auth/`: register, login, refresh rotation, logout, the current user, sessions + CSRF.
 struct AuthAPITests {
     @Test func registerSignsInAndTheUserEndpointAnswers() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let alice = try await server.register("Alice@Example.COM")
-        let me = try await server.send("GET", "/api/auth/user/", headers: alice.bearer)
-        #expect(me.status == 200)
-        #expect(me.json["email"] as? String == "Alice@example.com")
-        #expect(me.json["id"] as? String == alice.userID)
-        #expect(me.json["password_hash"] == nil)
+        try await LiveServer.serving { server in
+            let alice = try await server.register("Alice@Example.COM")
+            let me = try await server.send("GET", "/api/auth/user/", headers: alice.bearer)
+            #expect(me.status == 200)
+            #expect(me.json["email"] as? String == "Alice@example.com")
+            #expect(me.json["id"] as? String == alice.userID)
+            #expect(me.json["password_hash"] == nil)
+        }
     }
 
     @Test func registrationRefusesBadInputWithClearCodes() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        _ = try await server.register("alice@example.com")
-        let cases: [([String: Any], Int, String)] = [
-            (["email": "not-an-email", "password": "correct horse"], 400, "invalid_email"),
-            (["email": "bob@example.com", "password": "short"], 400, "password_too_short"),
-            (["email": "bob@example.com", "password": "1234567890"], 400, "password_entirely_numeric"),
-            (["email": "bob@example.com", "password": "bob@example.com"], 400, "password_too_similar"),
-            (["email": "ALICE@example.com", "password": "correct horse"], 409, "email_taken"),
-            (["email": "bob@example.com"], 400, "invalid_body"),
-        ]
-        for (body, status, code) in cases {
-            let reply = try await server.send("POST", "/api/auth/register/", json: body)
-            #expect(reply.status == status, "\(body)")
-            #expect(reply.code == code, "\(body)")
+        try await LiveServer.serving { server in
+            _ = try await server.register("alice@example.com")
+            let cases: [([String: Any], Int, String)] = [
+                (["email": "not-an-email", "password": "correct horse"], 400, "invalid_email"),
+                (["email": "bob@example.com", "password": "short"], 400, "password_too_short"),
+                (["email": "bob@example.com", "password": "1234567890"], 400, "password_entirely_numeric"),
+                (["email": "bob@example.com", "password": "bob@example.com"], 400, "password_too_similar"),
+                (["email": "ALICE@example.com", "password": "correct horse"], 409, "email_taken"),
+                (["email": "bob@example.com"], 400, "invalid_body"),
+            ]
+            for (body, status, code) in cases {
+                let reply = try await server.send("POST", "/api/auth/register/", json: body)
+                #expect(reply.status == status, "\(body)")
+                #expect(reply.code == code, "\(body)")
+            }
         }
     }
 
     @Test func loginWithAWrongPasswordOrUnknownEmailGetsTheSameRefusal() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        _ = try await server.register("alice@example.com")
-        let wrong = try await server.send("POST", "/api/auth/login/", json: ["email": "alice@example.com", "password": "wrong password"])
-        let unknown = try await server.send("POST", "/api/auth/login/", json: ["email": "nobody@example.com", "password": "wrong password"])
-        #expect(wrong.status == 400)
-        #expect(wrong.body == unknown.body)
-        #expect(try await server.login("alice@example.com").userID.isEmpty == false)
+        try await LiveServer.serving { server in
+            _ = try await server.register("alice@example.com")
+            let wrong = try await server.send("POST", "/api/auth/login/", json: ["email": "alice@example.com", "password": "wrong password"])
+            let unknown = try await server.send("POST", "/api/auth/login/", json: ["email": "nobody@example.com", "password": "wrong password"])
+            #expect(wrong.status == 400)
+            #expect(wrong.body == unknown.body)
+            #expect(try await server.login("alice@example.com").userID.isEmpty == false)
+        }
     }
 
     @Test func refreshRotatesAndAReusedRefreshTokenRevokesTheFamily() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let alice = try await server.register("alice@example.com")
-        let first = try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": alice.refresh])
-        #expect(first.status == 200)
-        let rotated = try #require(first.json["refresh"] as? String)
-        let access = try #require(first.json["access"] as? String)
-        #expect(try await server.send("GET", "/api/auth/user/", headers: ["Authorization": "Bearer \(access)"]).status == 200)
+        try await LiveServer.serving { server in
+            let alice = try await server.register("alice@example.com")
+            let first = try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": alice.refresh])
+            #expect(first.status == 200)
+            let rotated = try #require(first.json["refresh"] as? String)
+            let access = try #require(first.json["access"] as? String)
+            #expect(try await server.send("GET", "/api/auth/user/", headers: ["Authorization": "Bearer \(access)"]).status == 200)
 
-        let reused = try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": alice.refresh])
-        #expect(reused.status == 400)
-        #expect(reused.code == "invalid_refresh_token")
-        // The reuse means the token was copied: its successor dies with it.
-        #expect(try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": rotated]).status == 400)
+            let reused = try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": alice.refresh])
+            #expect(reused.status == 400)
+            #expect(reused.code == "invalid_refresh_token")
+            // The reuse means the token was copied: its successor dies with it.
+            #expect(try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": rotated]).status == 400)
+        }
     }
 
     @Test func anAccessTokenIsNotARefreshTokenAndViceVersa() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let alice = try await server.register("alice@example.com")
-        #expect(try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": alice.access]).status == 400)
-        let asBearer = try await server.send("GET", "/api/auth/user/", headers: ["Authorization": "Bearer \(alice.refresh)"])
-        #expect(asBearer.status == 401)
-        #expect(asBearer.challenges.contains(#"Bearer realm="pegasus", error="invalid_token""#))
+        try await LiveServer.serving { server in
+            let alice = try await server.register("alice@example.com")
+            #expect(try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": alice.access]).status == 400)
+            let asBearer = try await server.send("GET", "/api/auth/user/", headers: ["Authorization": "Bearer \(alice.refresh)"])
+            #expect(asBearer.status == 401)
+            #expect(asBearer.challenges.contains(#"Bearer realm="pegasus", error="invalid_token""#))
+        }
     }
 
     @Test func logoutRevokesTheRefreshTokenAndEndsTheSession() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let alice = try await server.register("alice@example.com")
-        #expect(try await server.send("GET", "/api/auth/user/", headers: ["Cookie": alice.cookie]).status == 200)
+        try await LiveServer.serving { server in
+            let alice = try await server.register("alice@example.com")
+            #expect(try await server.send("GET", "/api/auth/user/", headers: ["Cookie": alice.cookie]).status == 200)
 
-        let out = try await server.send("POST", "/api/auth/logout/", headers: ["Cookie": alice.cookie], json: ["refresh": alice.refresh])
-        #expect(out.status == 200)
-        #expect(out.header("Set-Cookie")?.contains("sessionid=;") == true)
-        #expect(try await server.send("GET", "/api/auth/user/", headers: ["Cookie": alice.cookie]).status == 401)
-        #expect(try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": alice.refresh]).status == 400)
+            let out = try await server.send("POST", "/api/auth/logout/", headers: ["Cookie": alice.cookie], json: ["refresh": alice.refresh])
+            #expect(out.status == 200)
+            #expect(out.header("Set-Cookie")?.contains("sessionid=;") == true)
+            #expect(try await server.send("GET", "/api/auth/user/", headers: ["Cookie": alice.cookie]).status == 401)
+            #expect(try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": alice.refresh]).status == 400)
+        }
     }
 
     @Test func sessionWritesNeedTheCSRFHeader() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let alice = try await server.register("alice@example.com")
-        let body: [String: Any] = ["name": "Ada", "department": "hr", "salary": 1]
-        let path = "/pegasus/employees/api/employees/"
+        try await LiveServer.serving { server in
+            let alice = try await server.register("alice@example.com")
+            let body: [String: Any] = ["name": "Ada", "department": "hr", "salary": 1]
+            let path = "/pegasus/employees/api/employees/"
 
-        let without = try await server.send("POST", path, headers: ["Cookie": alice.cookie], json: body)
-        #expect(without.status == 403)
-        #expect(without.code == "csrf_failed")
-        let wrong = try await server.send("POST", path, headers: ["Cookie": alice.cookie, "X-CSRFToken": "nope"], json: body)
-        #expect(wrong.status == 403)
-        let with = try await server.send("POST", path, headers: ["Cookie": alice.cookie, "X-CSRFToken": alice.csrfToken], json: body)
-        #expect(with.status == 201)
-        #expect(try await server.send("GET", path, headers: ["Cookie": alice.cookie]).list.count == 1)
+            let without = try await server.send("POST", path, headers: ["Cookie": alice.cookie], json: body)
+            #expect(without.status == 403)
+            #expect(without.code == "csrf_failed")
+            let wrong = try await server.send("POST", path, headers: ["Cookie": alice.cookie, "X-CSRFToken": "nope"], json: body)
+            #expect(wrong.status == 403)
+            let with = try await server.send("POST", path, headers: ["Cookie": alice.cookie, "X-CSRFToken": alice.csrfToken], json: body)
+            #expect(with.status == 201)
+            #expect(try await server.send("GET", path, headers: ["Cookie": alice.cookie]).list.count == 1)
+        }
     }
 
     @Test func theSessionCookieIsHttpOnlyAndTheCSRFCookieIsReadable() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let reply = try await server.send("POST", "/api/auth/register/", json: ["email": "a@example.com", "password": "correct horse"])
-        let cookies = (reply.header("Set-Cookie") ?? "").components(separatedBy: ", ")
-        #expect(cookies.first { $0.hasPrefix("sessionid=") }?.contains("HttpOnly") == true)
-        #expect(cookies.first { $0.hasPrefix("csrftoken=") }?.contains("HttpOnly") == false)
+        try await LiveServer.serving { server in
+            let reply = try await server.send("POST", "/api/auth/register/", json: ["email": "a@example.com", "password": "correct horse"])
+            let cookies = (reply.header("Set-Cookie") ?? "").components(separatedBy: ", ")
+            #expect(cookies.first { $0.hasPrefix("sessionid=") }?.contains("HttpOnly") == true)
+            #expect(cookies.first { $0.hasPrefix("csrftoken=") }?.contains("HttpOnly") == false)
+        }
     }
 }

@@ -21,113 +21,113 @@ struct SchemaTests {
     }
 
     @Test func everyRegisteredRouteIsDocumentedAndNothingElse() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let registered = Set(server.server.router().routes.map { "\($0.method.rawValue) \($0.path)" })
-        let document = try await server.send("GET", "/api/schema/?format=json").json
+        try await LiveServer.serving { server in
+            let registered = Set(server.server.router().routes.map { "\($0.method.rawValue) \($0.path)" })
+            let document = try await server.send("GET", "/api/schema/?format=json").json
 
-        #expect(!registered.isEmpty)
-        #expect(Self.documentedOperations(document) == registered)
+            #expect(!registered.isEmpty)
+            #expect(Self.documentedOperations(document) == registered)
+        }
     }
 
     @Test func eachOperationsSecurityIsItsPermission() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let document = try await server.send("GET", "/api/schema/?format=json").json
-        func security(_ method: String, _ path: String) -> [[String: [String]]]? {
-            Self.operation(document, method, path)?["security"] as? [[String: [String]]]
-        }
-        let userOrKey: [[String: [String]]] = [["cookieAuth": []], ["jwtAuth": []], ["ApiKeyAuth": []]]
-        #expect(security("get", "/pegasus/employees/api/employees/") == userOrKey)
-        #expect(security("delete", "/pegasus/employees/api/employees/{id}/") == userOrKey)
-        #expect(security("post", "/api/keys/") == [["cookieAuth": []], ["jwtAuth": []]])
-        #expect(security("get", "/healthz") == [[:]])
-        #expect(security("post", "/api/auth/login/") == [[:]])
+        try await LiveServer.serving { server in
+            let document = try await server.send("GET", "/api/schema/?format=json").json
+            func security(_ method: String, _ path: String) -> [[String: [String]]]? {
+                Self.operation(document, method, path)?["security"] as? [[String: [String]]]
+            }
+            let userOrKey: [[String: [String]]] = [["cookieAuth": []], ["jwtAuth": []], ["ApiKeyAuth": []]]
+            #expect(security("get", "/pegasus/employees/api/employees/") == userOrKey)
+            #expect(security("delete", "/pegasus/employees/api/employees/{id}/") == userOrKey)
+            #expect(security("post", "/api/keys/") == [["cookieAuth": []], ["jwtAuth": []]])
+            #expect(security("get", "/healthz") == [[:]])
+            #expect(security("post", "/api/auth/login/") == [[:]])
 
-        let schemes = (document["components"] as? [String: Any])?["securitySchemes"] as? [String: [String: String]]
-        #expect(schemes?["ApiKeyAuth"]?["in"] == "header")
-        #expect(schemes?["ApiKeyAuth"]?["name"] == "Authorization")
-        #expect(schemes?["jwtAuth"]?["scheme"] == "bearer")
-        #expect(schemes?["cookieAuth"]?["in"] == "cookie")
+            let schemes = (document["components"] as? [String: Any])?["securitySchemes"] as? [String: [String: String]]
+            #expect(schemes?["ApiKeyAuth"]?["in"] == "header")
+            #expect(schemes?["ApiKeyAuth"]?["name"] == "Authorization")
+            #expect(schemes?["jwtAuth"]?["scheme"] == "bearer")
+            #expect(schemes?["cookieAuth"]?["in"] == "cookie")
+        }
     }
 
     @Test func aCustomKeyHeaderIsTheDocumentedScheme() async throws {
-        let server = try await LiveServer.start { $0.apiKeyHeader = "X-Api-Key" }
-        defer { Task { await server.stop() } }
-        let document = try await server.send("GET", "/api/schema/?format=json").json
-        let schemes = (document["components"] as? [String: Any])?["securitySchemes"] as? [String: [String: String]]
-        #expect(schemes?["ApiKeyAuth"]?["name"] == "X-Api-Key")
+        try await LiveServer.serving({ $0.apiKeyHeader = "X-Api-Key" }) { server in
+            let document = try await server.send("GET", "/api/schema/?format=json").json
+            let schemes = (document["components"] as? [String: Any])?["securitySchemes"] as? [String: [String: String]]
+            #expect(schemes?["ApiKeyAuth"]?["name"] == "X-Api-Key")
+        }
     }
 
     @Test func operationIDsFollowTheSaaSPegasusNames() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let document = try await server.send("GET", "/api/schema/?format=json").json
-        let item = "/pegasus/employees/api/employees/{id}/"
-        let ids = [
-            Self.operation(document, "get", "/pegasus/employees/api/employees/"), Self.operation(document, "post", "/pegasus/employees/api/employees/"),
-            Self.operation(document, "get", item), Self.operation(document, "put", item),
-            Self.operation(document, "patch", item), Self.operation(document, "delete", item),
-        ].map { $0?["operationId"] as? String }
-        #expect(ids == ["employees_list", "employees_create", "employees_retrieve", "employees_update", "employees_partial_update", "employees_destroy"])
+        try await LiveServer.serving { server in
+            let document = try await server.send("GET", "/api/schema/?format=json").json
+            let item = "/pegasus/employees/api/employees/{id}/"
+            let ids = [
+                Self.operation(document, "get", "/pegasus/employees/api/employees/"), Self.operation(document, "post", "/pegasus/employees/api/employees/"),
+                Self.operation(document, "get", item), Self.operation(document, "put", item),
+                Self.operation(document, "patch", item), Self.operation(document, "delete", item),
+            ].map { $0?["operationId"] as? String }
+            #expect(ids == ["employees_list", "employees_create", "employees_retrieve", "employees_update", "employees_partial_update", "employees_destroy"])
+        }
     }
 
     @Test func theSchemaIsYAMLByDefaultAndJSONOnRequest() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let yaml = try await server.send("GET", "/api/schema/")
-        #expect(yaml.status == 200)
-        #expect(yaml.header("Content-Type") == "application/vnd.oai.openapi")
-        #expect(String(decoding: yaml.body, as: UTF8.self).contains("openapi: 3.0.3"))
-        let json = try await server.send("GET", "/api/schema/?format=json")
-        #expect(json.header("Content-Type") == "application/vnd.oai.openapi+json")
-        #expect(json.json["openapi"] as? String == "3.0.3")
-        #expect(try await server.send("GET", "/api/schema/?format=xml").code == "invalid_format")
-        #expect(try await server.send("GET", "/api/schema/?format=json&openapi=3.1.0").json["openapi"] as? String == "3.1.0")
-        #expect(try await server.send("GET", "/api/schema/?openapi=2.0").code == "invalid_openapi_version")
+        try await LiveServer.serving { server in
+            let yaml = try await server.send("GET", "/api/schema/")
+            #expect(yaml.status == 200)
+            #expect(yaml.header("Content-Type") == "application/vnd.oai.openapi")
+            #expect(String(decoding: yaml.body, as: UTF8.self).contains("openapi: 3.0.3"))
+            let json = try await server.send("GET", "/api/schema/?format=json")
+            #expect(json.header("Content-Type") == "application/vnd.oai.openapi+json")
+            #expect(json.json["openapi"] as? String == "3.0.3")
+            #expect(try await server.send("GET", "/api/schema/?format=xml").code == "invalid_format")
+            #expect(try await server.send("GET", "/api/schema/?format=json&openapi=3.1.0").json["openapi"] as? String == "3.1.0")
+            #expect(try await server.send("GET", "/api/schema/?openapi=2.0").code == "invalid_openapi_version")
+        }
     }
 
     @Test func theDocsPagesReadTheSchemaAndLoadAssetsFromTheCDN() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let swagger = String(decoding: try await server.send("GET", "/api/schema/swagger-ui/").body, as: UTF8.self)
-        #expect(swagger.contains(#"url: "/api/schema/?format=json""#))
-        #expect(swagger.contains("https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"))
-        let redoc = try await server.send("GET", "/api/schema/redoc/")
-        #expect(redoc.header("Content-Type") == "text/html; charset=utf-8")
-        #expect(String(decoding: redoc.body, as: UTF8.self).contains(#"<redoc spec-url="/api/schema/?format=json">"#))
+        try await LiveServer.serving { server in
+            let swagger = String(decoding: try await server.send("GET", "/api/schema/swagger-ui/").body, as: UTF8.self)
+            #expect(swagger.contains(#"url: "/api/schema/?format=json""#))
+            #expect(swagger.contains("https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"))
+            let redoc = try await server.send("GET", "/api/schema/redoc/")
+            #expect(redoc.header("Content-Type") == "text/html; charset=utf-8")
+            #expect(String(decoding: redoc.body, as: UTF8.self).contains(#"<redoc spec-url="/api/schema/?format=json">"#))
+        }
     }
 
     @Test func aLocalAssetsFolderIsServedAndUsedByThePages() async throws {
         let assets = TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: assets.file("redoc/bundles"), withIntermediateDirectories: true)
         try Data("/* redoc */".utf8).write(to: URL(fileURLWithPath: assets.file("redoc/bundles/redoc.standalone.js")))
-        let server = try await LiveServer.start { $0.docsAssets = assets.path }
-        defer { Task { await server.stop() } }
+        try await LiveServer.serving({ $0.docsAssets = assets.path }) { server in
 
-        let redoc = String(decoding: try await server.send("GET", "/api/schema/redoc/").body, as: UTF8.self)
-        #expect(redoc.contains(#"src="/api/schema/assets/redoc/bundles/redoc.standalone.js""#))
-        #expect(!redoc.contains("cdn.jsdelivr.net"))
-        let script = try await server.send("GET", "/api/schema/assets/redoc/bundles/redoc.standalone.js")
-        #expect(script.status == 200)
-        #expect(String(decoding: script.body, as: UTF8.self) == "/* redoc */")
+            let redoc = String(decoding: try await server.send("GET", "/api/schema/redoc/").body, as: UTF8.self)
+            #expect(redoc.contains(#"src="/api/schema/assets/redoc/bundles/redoc.standalone.js""#))
+            #expect(!redoc.contains("cdn.jsdelivr.net"))
+            let script = try await server.send("GET", "/api/schema/assets/redoc/bundles/redoc.standalone.js")
+            #expect(script.status == 200)
+            #expect(String(decoding: script.body, as: UTF8.self) == "/* redoc */")
+        }
     }
 
     @Test func theCommittedSwiftClientWasGeneratedFromTheCurrentSchema() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/SwiftClient/openapi.yaml")
-        let current = try PegasusRoutes.openAPI(server.server.configuration).render(.v3_0_3, as: .yaml)
-        #expect(try Data(contentsOf: committed) == current, "the API changed: run bash Examples/SwiftClient/regenerate.sh")
+        try await LiveServer.serving { server in
+            let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/SwiftClient/openapi.yaml")
+            let current = try PegasusRoutes.openAPI(server.server.configuration).render(.v3_0_3, as: .yaml)
+            #expect(try Data(contentsOf: committed) == current, "the API changed: run bash Examples/SwiftClient/regenerate.sh")
+        }
     }
 
     @Test func anotherMethodOnAKnownPathGets405WithAllow() async throws {
-        let server = try await LiveServer.start()
-        defer { Task { await server.stop() } }
-        let reply = try await server.send("PUT", "/pegasus/employees/api/employees/")
-        #expect(reply.status == 405)
-        #expect(reply.header("Allow") == "GET, POST")
-        #expect(reply.code == "method_not_allowed")
+        try await LiveServer.serving { server in
+            let reply = try await server.send("PUT", "/pegasus/employees/api/employees/")
+            #expect(reply.status == 405)
+            #expect(reply.header("Allow") == "GET, POST")
+            #expect(reply.code == "method_not_allowed")
+        }
     }
 }

@@ -36,6 +36,21 @@ final class LiveServer: Sendable {
         self.folder = folder
     }
 
+    /// Runs `body` against a fresh server and stops it before returning, whether `body` passed,
+    /// failed or threw: no server outlives its test.
+    static func serving(
+        _ configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: (LiveServer) async throws -> Void
+    ) async throws {
+        let server = try await start(configure)
+        do {
+            try await body(server)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
     /// Stops the server (graceful shutdown) and waits for it.
     func stop() async {
         task.cancel()
