@@ -13,6 +13,7 @@ public import Hummingbird
 ///     .render(.v3_0_3, as: .yaml)
 /// ```
 public struct RouteTable<Service: Sendable, Context: RequestContext>: Sendable {
+    /// The endpoints, in the order they are registered and documented.
     public var endpoints: [Endpoint<Service, Context>]
 
     public init(_ endpoints: [Endpoint<Service, Context>]) {

@@ -42,16 +42,21 @@ struct NotesAppTests {
         #expect(schema.contains("operationId: notes_retrieve"))
     }
 
-    /// The embedder's build graph holds what the app links and nothing of the SQLite store or
-    /// crypt(3): KeyCore's core and AuthGate build without them.
-    @Test func theAppsBuildHasNoStorageEngineOrCrypt() throws {
-        let buildFolder = try #require(NotesApp.binary.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
-        let built = try FileManager.default.contentsOfDirectory(atPath: buildFolder)
-        #expect(built.contains("AuthGate.build"))
-        #expect(built.contains("KeyCore.build"))
-        for absent in ["GRDB.build", "GRDBSQLite.build", "KeyCoreSQLite.build", "PasswordHashing.build", "CCrypt.build"] {
-            #expect(!built.contains(absent), "\(absent) was built")
+    /// The embedder's build compiles what the app links and nothing of the SQLite store or
+    /// crypt(3), and the binary loads neither library: KeyCore's core and AuthGate need them not.
+    @Test func theAppBuildsAndLinksNoStorageEngineOrCrypt() async throws {
+        let binary = try #require(NotesApp.binary)
+        let modules = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("Modules").path
+        let compiled = try FileManager.default.contentsOfDirectory(atPath: modules)
+        #expect(compiled.contains("AuthGate.swiftmodule"))
+        #expect(compiled.contains("KeyCore.swiftmodule"))
+        for absent in ["GRDB", "KeyCoreSQLite", "PasswordHashing", "CCrypt"] {
+            #expect(!compiled.contains { $0.hasPrefix(absent + ".") }, "\(absent) was compiled")
         }
+        let linked = try await ExternalTool.system("ldd").run([binary])
+        #expect(linked.status == 0 && linked.output.contains("libc.so"), "\(linked.output)")
+        #expect(!linked.output.contains("libsqlite3"))
+        #expect(!linked.output.contains("libcrypt.so"))
     }
 }
 
