@@ -10,15 +10,18 @@ public import Hummingbird
 /// ```
 public struct ProblemError: Error, HTTPResponseError {
     public let problem: ProblemDetails
+    /// Fields to send with the problem, e.g. `Retry-After` on a 429.
+    public let headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, code: String, detail: String) {
+    public init(_ status: HTTPResponse.Status, code: String, detail: String, headers: HTTPFields = [:]) {
         problem = ProblemDetails(status: status.code, code: code, detail: detail)
+        self.headers = headers
     }
 
     public var status: HTTPResponse.Status { HTTPResponse.Status(code: problem.status) }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        problem.response()
+        problem.response(headers: headers)
     }
 
     /// 404 `not_found`: "No <what> with this id." Answer the same for another user's item as

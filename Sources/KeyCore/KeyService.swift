@@ -34,7 +34,8 @@ public final class KeyService: Sendable {
     /// - Throws: ``KeyCoreError/invalidName(_:)``, ``KeyCoreError/invalidScope(_:)``,
     ///   ``KeyCoreError/expiryInPast``, or a store error.
     public func create(
-        name: String, type: KeyType = .apiKey, owner: KeyOwner? = nil, scopes: [String] = [], expiresAt: Date? = nil
+        name: String, type: KeyType = .apiKey, owner: KeyOwner? = nil, scopes: [String] = [], workspace: String? = nil,
+        expiresAt: Date? = nil
     ) async throws -> IssuedKey {
         let name = try Self.validatedName(name)
         if let bad = scopes.first(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {
@@ -47,7 +48,7 @@ public final class KeyService: Sendable {
             let key = KeyGenerator.generate(type)
             let record = KeyRecord(
                 id: UUID().uuidString.lowercased(), type: type, lookupID: key.lookupID, name: name,
-                owner: owner, scopes: scopes, createdAt: now, expiresAt: expiresAt?.truncatedToMilliseconds
+                owner: owner, scopes: scopes, workspace: workspace, createdAt: now, expiresAt: expiresAt?.truncatedToMilliseconds
             )
             do {
                 try await store.insert(StoredKey(record: record, digest: hasher.digest(of: key.plaintext)))
@@ -100,6 +101,16 @@ public final class KeyService: Sendable {
     @discardableResult
     public func revoke(id: String) async throws -> KeyRecord {
         guard let record = try await store.revoke(id: id, at: clock().truncatedToMilliseconds) else {
+            throw KeyCoreError.keyNotFound(id: id)
+        }
+        return record
+    }
+
+    /// Renames a key; its secret, scopes and everything else stay.
+    /// - Throws: ``KeyCoreError/invalidName(_:)``, ``KeyCoreError/keyNotFound(id:)``.
+    @discardableResult
+    public func rename(id: String, to name: String) async throws -> KeyRecord {
+        guard let record = try await store.rename(id: id, to: try Self.validatedName(name)) else {
             throw KeyCoreError.keyNotFound(id: id)
         }
         return record

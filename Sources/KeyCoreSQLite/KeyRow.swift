@@ -5,18 +5,19 @@ import GRDB
 /// The mapping between ``StoredKey`` and a row of the `stored_key` table, hand-written so the
 /// verification read decodes by column position with no `Codable` overhead.
 enum KeyRow {
-    static let columns = "lookup_id, id, type, digest, name, owner, scopes, created_at, expires_at, revoked_at, last_used_at"
+    static let columns = "lookup_id, id, type, digest, name, owner, scopes, created_at, expires_at, revoked_at, last_used_at, workspace"
     static let selectAll = "SELECT \(columns) FROM stored_key"
     static let selectByLookupID = selectAll + " WHERE lookup_id = ?"
     static let selectByID = selectAll + " WHERE id = ?"
 
     static func insert(_ key: StoredKey, into db: Database) throws {
         let record = key.record
-        try db.cachedStatement(sql: "INSERT INTO stored_key (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        try db.cachedStatement(sql: "INSERT INTO stored_key (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [
                 record.lookupID, record.id, record.type.prefix, key.digest.encoded, record.name,
                 record.owner?.description, record.scopes.joined(separator: " "), milliseconds(record.createdAt),
                 record.expiresAt.map(milliseconds), record.revokedAt.map(milliseconds), record.lastUsedAt.map(milliseconds),
+                record.workspace,
             ])
     }
 
@@ -31,7 +32,7 @@ enum KeyRow {
         let record = KeyRecord(
             id: id, type: type, lookupID: lookupID, name: name,
             owner: row.text(5).flatMap(KeyOwner.init(parsing:)),
-            scopes: row.text(6).map(scopes) ?? [],
+            scopes: row.text(6).map(scopes) ?? [], workspace: row.text(11),
             createdAt: date(created), expiresAt: row.integer(8).map(date), revokedAt: row.integer(9).map(date),
             lastUsedAt: row.integer(10).map(date)
         )

@@ -33,6 +33,9 @@ enum KeyStoreMigrations {
                 BEGIN SELECT RAISE(ABORT, 'revocation is final'); END;
                 """)
         }
+        migrator.registerMigration("v2: the workspace a personal access token is bound to") { db in
+            try db.execute(sql: "ALTER TABLE stored_key ADD COLUMN workspace TEXT")
+        }
         return migrator
     }
 }

@@ -81,6 +81,13 @@ public final class SQLiteKeyStore: KeyStore {
         }
     }
 
+    public func rename(id: String, to name: String) throws -> KeyRecord? {
+        try write { db in
+            try db.execute(sql: "UPDATE stored_key SET name = ? WHERE id = ?", arguments: [name, id])
+            return try Row.fetchOne(db, sql: KeyRow.selectByID, arguments: [id]).map(KeyRow.storedKey)?.record
+        }
+    }
+
     public func replaceDigest(id: String, with digest: KeyDigest) throws {
         try write { db in
             try db.execute(sql: "UPDATE stored_key SET digest = ? WHERE id = ?", arguments: [digest.encoded, id])

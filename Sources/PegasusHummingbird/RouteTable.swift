@@ -23,12 +23,19 @@ public struct RouteTable<Service: Sendable, Context: RequestContext>: Sendable {
     /// Adds each endpoint to `router` behind its permission: the handler runs only when
     /// `gatekeeper` allows, with `service`; a refusal is thrown as its problem response (401
     /// with challenges, or 403) and logged with its reason — never the credential.
-    public func register(on router: some RouterMethods<Context>, gatekeeper: Gatekeeper, service: Service) {
+    /// - Parameter admit: runs once the permission allowed, before the handler, with the
+    ///   endpoint and the ``Authorization``: the place to meter usage and enforce quotas. What
+    ///   it throws is the answer (a `ProblemError` 429, say) and the handler does not run.
+    public func register(
+        on router: some RouterMethods<Context>, gatekeeper: Gatekeeper, service: Service,
+        admit: @escaping @Sendable (Service, Endpoint<Service, Context>, Authorization) async throws -> Void = { _, _, _ in }
+    ) {
         for endpoint in endpoints {
             router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
                 let remoteAddress = (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress
                 let authorization = try await gatekeeper.authorize(
                     request, remoteAddress: remoteAddress, by: endpoint.permission, logger: context.logger)
+                try await admit(service, endpoint, authorization)
                 return try await endpoint.handler(service, request, context, authorization)
             }
         }

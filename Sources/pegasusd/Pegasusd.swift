@@ -13,6 +13,9 @@ struct Pegasusd: AsyncParsableCommand {
             every command that reads keys needs the same pepper.
             """,
         version: "0.1.0",
-        subcommands: [ServeCommand.self, KeysCommand.self, UsersCommand.self, SchemaCommand.self]
+        subcommands: [
+            ServeCommand.self, KeysCommand.self, TokensCommand.self, UsersCommand.self, WorkspacesCommand.self, MembersCommand.self,
+            SchemaCommand.self,
+        ]
     )
 }

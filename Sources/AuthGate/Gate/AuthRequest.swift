@@ -15,22 +15,29 @@ public struct AuthRequest: Sendable {
     ///
     /// An object-level check reads it to learn who wants the object (`request.principal?.user`).
     public let principal: Principal?
+    /// The application's own services, for permissions that decide with its data (whether a
+    /// user belongs to a workspace, say) — what DRF permissions reach through the `view`. Set
+    /// once on the ``Gatekeeper``; `nil` when the application gives none.
+    public let context: (any Sendable)?
     private let memo: CredentialMemo
 
-    public init(facts: RequestFacts, authenticators: [any Authenticator]) {
-        self.init(facts: facts, authenticators: authenticators, principal: nil, memo: CredentialMemo())
+    public init(facts: RequestFacts, authenticators: [any Authenticator], context: (any Sendable)? = nil) {
+        self.init(facts: facts, authenticators: authenticators, context: context, principal: nil, memo: CredentialMemo())
     }
 
-    private init(facts: RequestFacts, authenticators: [any Authenticator], principal: Principal?, memo: CredentialMemo) {
+    private init(
+        facts: RequestFacts, authenticators: [any Authenticator], context: (any Sendable)?, principal: Principal?, memo: CredentialMemo
+    ) {
         self.facts = facts
         self.authenticators = authenticators
+        self.context = context
         self.principal = principal
         self.memo = memo
     }
 
     /// The same request, its credentials already verified, seen as decided on `principal`.
     public func on(_ principal: Principal?) -> AuthRequest {
-        AuthRequest(facts: facts, authenticators: authenticators, principal: principal, memo: memo)
+        AuthRequest(facts: facts, authenticators: authenticators, context: context, principal: principal, memo: memo)
     }
 
     /// The outcome for one authenticator's scheme, verifying its credential on first use.

@@ -14,10 +14,14 @@ public struct Gatekeeper: Sendable {
     public let authenticators: [any Authenticator]
     /// The `realm` of `WWW-Authenticate` challenges.
     public let realm: String
+    /// Handed to every request as ``AuthRequest/context``, for permissions that need the
+    /// application's data.
+    public let context: (any Sendable)?
 
-    public init(authenticators: [any Authenticator], realm: String = "pegasus") {
+    public init(authenticators: [any Authenticator], realm: String = "pegasus", context: (any Sendable)? = nil) {
         self.authenticators = authenticators
         self.realm = realm
+        self.context = context
     }
 
     /// Every scheme the server accepts, for security descriptions and the schema.
@@ -25,7 +29,7 @@ public struct Gatekeeper: Sendable {
 
     /// A fresh per-request view of `facts`; its credentials are verified lazily.
     public func request(for facts: RequestFacts) -> AuthRequest {
-        AuthRequest(facts: facts, authenticators: authenticators)
+        AuthRequest(facts: facts, authenticators: authenticators, context: context)
     }
 
     /// Decides `permission` for `request`.

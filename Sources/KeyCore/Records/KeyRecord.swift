@@ -13,6 +13,9 @@ public struct KeyRecord: Hashable, Sendable, Codable {
     /// Who the key acts for; `nil` for a standalone service key.
     public var owner: KeyOwner?
     public var scopes: [String]
+    /// The workspace a personal access token acts in (a team, or its owner's personal
+    /// workspace), fixed at creation; `nil` for keys that act for their owner alone.
+    public var workspace: String?
     public var createdAt: Date
     /// The instant the key stops working; `nil` for a key that does not expire.
     public var expiresAt: Date?
@@ -25,7 +28,7 @@ public struct KeyRecord: Hashable, Sendable, Codable {
 
     public init(
         id: String, type: KeyType, lookupID: String, name: String, owner: KeyOwner? = nil,
-        scopes: [String] = [], createdAt: Date, expiresAt: Date? = nil, revokedAt: Date? = nil,
+        scopes: [String] = [], workspace: String? = nil, createdAt: Date, expiresAt: Date? = nil, revokedAt: Date? = nil,
         lastUsedAt: Date? = nil
     ) {
         self.id = id
@@ -34,6 +37,7 @@ public struct KeyRecord: Hashable, Sendable, Codable {
         self.name = name
         self.owner = owner
         self.scopes = scopes
+        self.workspace = workspace
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.revokedAt = revokedAt

@@ -60,6 +60,10 @@ public final class InMemoryKeyStore: KeyStore {
         }
     }
 
+    public func rename(id: String, to name: String) -> KeyRecord? {
+        update(id: id) { $0.record.name = name }
+    }
+
     public func replaceDigest(id: String, with digest: KeyDigest) {
         update(id: id) { $0.digest = digest }
     }

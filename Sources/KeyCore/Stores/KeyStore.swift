@@ -27,6 +27,10 @@ public protocol KeyStore: Sendable {
     /// - Returns: the record after the change, or `nil` when no key has this id.
     func revoke(id: String, at date: Date) async throws -> KeyRecord?
 
+    /// Gives the key a new name (already validated).
+    /// - Returns: the record after the change, or `nil` when no key has this id.
+    func rename(id: String, to name: String) async throws -> KeyRecord?
+
     /// Replaces a key's digest (used to upgrade legacy digests after a successful verification).
     func replaceDigest(id: String, with digest: KeyDigest) async throws
 

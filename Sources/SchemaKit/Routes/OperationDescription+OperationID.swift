@@ -6,7 +6,7 @@ extension OperationDescription {
 
     /// The operationId by SchemaKit's rule (see
     /// ``derivedOperationID(method:path:returnsList:)``), `list` for a `GET` whose `200`
-    /// response body is an array.
+    /// response body is an array or a ``ListPage``.
     public var derivedOperationID: String {
         Self.derivedOperationID(method: method, path: path, returnsList: returnsList)
     }
@@ -51,10 +51,10 @@ extension OperationDescription {
         }
     }
 
-    /// Whether the `200` response body is an array (`[T]`, `Set<T>`).
+    /// Whether the `200` response body is an array (`[T]`, `Set<T>`) or a page of one (``ListPage``).
     var returnsList: Bool {
         responses.contains { response in
-            response.status == 200 && response.body.map { $0 is any ListMarker.Type } == true
+            response.status == 200 && response.body.map { $0 is any ListMarker.Type || $0 is any ListPage.Type } == true
         }
     }
 }

@@ -11,10 +11,11 @@ import SchemaKit
 enum KeysAPI {
     static let endpoints: [PegasusEndpoint] = [
         PegasusEndpoint(.get, "/api/keys/", IsAuthenticated(), tags: ["keys"], summary: "List your API keys",
-                        responds: ResponseDescription(200, "Your API keys, revoked ones included; never a secret.", body: [KeyListing].self)) { services, _, _, auth in
+                        queryParameters: [Pagination.parameter],
+                        responds: ResponseDescription(200, "Your API keys, revoked ones included; never a secret.", body: Page<KeyListing>.self)) { services, request, _, auth in
             let owner = KeyOwner(.user, try auth.requireUser().id)
             let records = try await services.keys.list(ownedBy: owner).filter { $0.type == .apiKey }
-            return try WireJSON.response(records.map { KeyListing($0) })
+            return try WireJSON.response(try Pagination(request).page(of: records).map { KeyListing($0) })
         },
         PegasusEndpoint(.post, "/api/keys/", IsAuthenticated(), tags: ["keys"], summary: "Create an API key (shown once)", body: RequestBodyDescription(KeyCreateRequest.self),
                         responds: ResponseDescription(201, "The new key; `key` holds the full key, shown this once.", body: KeyListing.self)) { services, request, _, auth in

@@ -5,22 +5,26 @@ import SchemaKit
 /// pegasusd's route table: every operation it serves, and the OpenAPI document of them.
 enum PegasusRoutes {
     static let table = RouteTable(
-        HealthAPI.endpoints + AuthAPI.endpoints + KeysAPI.endpoints + EmployeesAPI.endpoints + SchemaAPI.endpoints)
+        HealthAPI.endpoints + AuthAPI.endpoints + KeysAPI.endpoints + TokensAPI.endpoints + WorkspacesAPI.endpoints
+            + AccountAPI.endpoints + BotsAPI.endpoints + ConversationsAPI.endpoints + UsageAPI.endpoints
+            + EmployeesAPI.endpoints + SchemaAPI.endpoints)
 
     static let title = "Pegasus API"
 
     /// The credentials pegasusd accepts under `configuration`, as the gatekeeper names them:
-    /// the session cookie, the login API's JWT, and API keys (in `Authorization: Api-Key` or
-    /// the configured header). Known without opening any store.
+    /// the session cookie, the login API's JWT, personal access tokens, and API keys (in
+    /// `Authorization: Api-Key` or the configured header). Known without opening any store.
     static func schemes(_ configuration: ServerConfiguration) -> [SecurityScheme] {
         [
             SessionCookieAuthenticator.scheme(cookieName: CookiePolicy.sessionCookieName),
             BearerTokenAuthenticator.scheme(description: jwtDescription),
+            AccessTokenAuthenticator.scheme(description: patDescription),
             APIKeyAuthenticator.scheme(header: apiKeyHeader(configuration)),
         ]
     }
 
     static let jwtDescription = "`Authorization: Bearer <access token>` from the login API."
+    static let patDescription = "`Authorization: Bearer pgp_…`: a personal access token from `POST /api/tokens/`, limited to its scopes and bound to one workspace."
 
     static func apiKeyHeader(_ configuration: ServerConfiguration) -> APIKeyHeader {
         configuration.apiKeyHeader.map(APIKeyHeader.custom) ?? .standard

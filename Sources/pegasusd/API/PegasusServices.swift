@@ -11,6 +11,16 @@ struct PegasusServices: Sendable {
     let cookies: CookiePolicy
     let keys: KeyService
     let employees: EmployeeStore
+    let workspaces: WorkspaceStore
+    /// The workspace rules product routes are decided by.
+    let access: WorkspaceAccess
+    let bots: BotStore
+    let conversations: ConversationStore
+    /// Writes bots' replies.
+    let responder: any ChatResponder
+    /// Counts token and key requests; enforces the monthly quotas.
+    let usage: UsageMeter
+    let quotas: PlanQuotas
     /// The served OpenAPI document and where its pages load their assets from.
     let document: APIDocument
     let docsAssets: DocsAssets

@@ -10,7 +10,7 @@ struct AccountStore: UserDirectory {
     let database: AppDatabase
     let passwords = PasswordHasher()
 
-    /// Registers a user after validating the email and password.
+    /// Registers a user after validating the email and password, with their personal workspace.
     /// - Throws: ``ProblemError`` 400 for invalid input, 409 `email_taken` for a used address.
     func create(_ credentials: Credentials, isAdmin: Bool = false) async throws -> UserAccount {
         let email = try credentials.validatedEmail()
@@ -19,7 +19,10 @@ struct AccountStore: UserDirectory {
             id: UUID().uuidString.lowercased(), email: email, passwordHash: try passwords.hash(credentials.password),
             isAdmin: isAdmin, createdAt: Date())
         do {
-            try await database.pool.write { db in try account.insert(db) }
+            try await database.pool.write { db in
+                try account.insert(db)
+                try WorkspaceStore.createPersonal(for: account.id, at: account.createdAt, in: db)
+            }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw ProblemError(.conflict, code: "email_taken", detail: "A user with this email already exists.")
         }
@@ -40,8 +43,14 @@ struct AccountStore: UserDirectory {
         return passwords.verify(credentials.password, against: account.passwordHash) ? account : nil
     }
 
-    func account(id: String) async throws -> UserAccount? {
+    func account(id: String) throws -> UserAccount? {
         try database.read { db in try UserAccount.fetchOne(db, key: id) }
+    }
+
+    /// The account with this email (compared without case), if any.
+    func account(email: String) throws -> UserAccount? {
+        let email = email.trimmingCharacters(in: .whitespaces)
+        return try database.read { db in try UserAccount.filter(Column("email") == email).fetchOne(db) }
     }
 
     func allAccounts() async throws -> [UserAccount] {
@@ -49,7 +58,7 @@ struct AccountStore: UserDirectory {
     }
 
     func user(id: String) async throws -> UserIdentity? {
-        try await account(id: id)?.identity
+        try account(id: id)?.identity
     }
 
     /// A yescrypt hash of a random password, verified against when the email is unknown.

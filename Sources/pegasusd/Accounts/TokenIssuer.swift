@@ -64,7 +64,7 @@ struct TokenIssuer: BearerTokenVerifier {
             try db.execute(sql: "UPDATE refresh_token SET used_at = ? WHERE jti = ?", arguments: [now, claims.jti.value])
             return true
         }
-        guard accepted, try await accounts.account(id: claims.sub.value) != nil else { throw Self.invalidRefresh }
+        guard accepted, try accounts.account(id: claims.sub.value) != nil else { throw Self.invalidRefresh }
         return try await issue(for: claims.sub.value, family: family)
     }
 

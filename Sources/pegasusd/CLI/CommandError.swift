@@ -1,3 +1,4 @@
+import AuthGateHummingbird
 import Foundation
 
 /// A failure of an admin command that is not about its arguments: printed as one
@@ -17,5 +18,15 @@ struct CommandError: Error, CustomStringConvertible {
             return String(cString: strerror(Int32(posix.code)))
         }
         return error.localizedDescription
+    }
+
+    /// Runs `body`, reporting a refusal of the stores (an unknown id, a taken seat) as this
+    /// command's one-line error.
+    static func reporting<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let refusal as ProblemError {
+            throw CommandError(refusal.problem.detail)
+        }
     }
 }

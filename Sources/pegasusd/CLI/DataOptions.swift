@@ -24,4 +24,14 @@ struct DataOptions: ParsableArguments {
     func keyService() throws -> KeyService {
         try folder().keyService()
     }
+
+    /// Workspaces and memberships in the data folder's database.
+    func workspaces() throws -> WorkspaceStore {
+        WorkspaceStore(database: try folder().appDatabase())
+    }
+
+    /// Accounts in the data folder's database.
+    func accounts() throws -> AccountStore {
+        AccountStore(database: try folder().appDatabase())
+    }
 }

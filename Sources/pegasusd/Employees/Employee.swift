@@ -8,19 +8,8 @@ struct Employee: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "employee"
 
     /// The fixed set of departments, as in SaaS Pegasus' example app.
-    enum Department: String, Codable, Sendable, SchemaEnum {
+    enum Department: String, WireEnum {
         case hr, finance, engineering, marketing, sales
-
-        /// Decodes a raw value, and names the allowed ones when it is not one of them.
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let department = Self(rawValue: text) else {
-                let allowed = Self.allCases.map(\.rawValue).joined(separator: ", ")
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "must be one of: \(allowed)")
-            }
-            self = department
-        }
     }
 
     var id: String

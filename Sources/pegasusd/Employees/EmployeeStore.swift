@@ -5,9 +5,11 @@ import GRDB
 struct EmployeeStore: Sendable {
     let database: AppDatabase
 
-    func list(ownerID: String) throws -> [Employee] {
+    /// One page of the owner's employees, oldest first, and how many they have in all.
+    func page(ownerID: String, offset: Int, limit: Int) throws -> (count: Int, employees: [Employee]) {
         try database.read { db in
-            try Employee.filter(Column("owner_id") == ownerID).order(Column("created_at"), Column("id")).fetchAll(db)
+            let all = Employee.filter(Column("owner_id") == ownerID)
+            return (try all.fetchCount(db), try all.order(Column("created_at"), Column("id")).limit(limit, offset: offset).fetchAll(db))
         }
     }
 

@@ -17,9 +17,12 @@ enum EmployeesAPI {
 
     static let endpoints: [PegasusEndpoint] = [
         PegasusEndpoint(.get, Self.collection, Self.permission, tags: ["employees"], summary: "List your employees",
-                        responds: ResponseDescription(200, "Your employees, oldest first.", body: [EmployeeListing].self)) { services, _, _, auth in
+                        queryParameters: [Pagination.parameter],
+                        responds: ResponseDescription(200, "Your employees, oldest first, a page at a time.", body: Page<EmployeeListing>.self)) { services, request, _, auth in
             let owner = try auth.requireUser().id
-            return try WireJSON.response(try services.employees.list(ownerID: owner).map(EmployeeListing.init))
+            let pagination = try Pagination(request)
+            let (count, employees) = try services.employees.page(ownerID: owner, offset: pagination.offset, limit: pagination.limit)
+            return try WireJSON.response(try pagination.page(employees.map(EmployeeListing.init), count: count))
         },
         PegasusEndpoint(.post, Self.collection, Self.permission, tags: ["employees"], summary: "Add an employee", body: RequestBodyDescription(EmployeeFields.self),
                         responds: ResponseDescription(201, "The new employee.", body: EmployeeListing.self)) { services, request, _, auth in

@@ -29,20 +29,28 @@ struct PegasusServer {
             accessLifetime: TimeInterval(configuration.accessTokenSeconds), refreshLifetime: sessionLifetime)
         let cookies = CookiePolicy(lifetime: sessionLifetime, secure: configuration.secureCookies)
 
-        // Order matters where several of one role could answer: the session before the JWT.
-        // The schemes are those PegasusRoutes.schemes(_:) documents.
-        gatekeeper = Gatekeeper(authenticators: [
-            SessionCookieAuthenticator(sessions: sessions, cookieName: cookies.sessionName),
-            BearerTokenAuthenticator(
-                verifier: tokens, description: PegasusRoutes.jwtDescription,
-                ignoredPrefixes: ["\(KeyType.personalAccessToken.prefix)_"]),
-            APIKeyAuthenticator(keys: keys, users: accounts, header: PegasusRoutes.apiKeyHeader(configuration)),
-        ])
+        let workspaces = WorkspaceStore(database: database)
         let document = APIDocument(PegasusRoutes.openAPI(configuration))
         services = PegasusServices(
             database: database, accounts: accounts, sessions: sessions, tokens: tokens, cookies: cookies, keys: keys,
-            employees: EmployeeStore(database: database), document: document,
-            docsAssets: configuration.docsAssets.map { .local(folder: $0) } ?? .cdn, maxBodyBytes: configuration.maxBodyBytes)
+            employees: EmployeeStore(database: database), workspaces: workspaces, access: WorkspaceAccess(workspaces: workspaces),
+            bots: BotStore(database: database), conversations: ConversationStore(database: database), responder: EchoResponder(),
+            usage: UsageMeter(database: database, workspaces: workspaces, quotas: configuration.quotas), quotas: configuration.quotas,
+            document: document, docsAssets: configuration.docsAssets.map { .local(folder: $0) } ?? .cdn,
+            maxBodyBytes: configuration.maxBodyBytes)
+
+        // Order matters where several of one role could answer: the session before the JWT.
+        // The schemes are those PegasusRoutes.schemes(_:) documents. Product permissions read
+        // the services as the gatekeeper's context.
+        gatekeeper = Gatekeeper(
+            authenticators: [
+                SessionCookieAuthenticator(sessions: sessions, cookieName: cookies.sessionName),
+                BearerTokenAuthenticator(
+                    verifier: tokens, description: PegasusRoutes.jwtDescription, ignoredPrefixes: [AccessTokenAuthenticator.prefix]),
+                AccessTokenAuthenticator(keys: keys, users: accounts, description: PegasusRoutes.patDescription),
+                APIKeyAuthenticator(keys: keys, users: accounts, header: PegasusRoutes.apiKeyHeader(configuration)),
+            ],
+            context: services)
     }
 
     /// The router: request logs outermost, then problem bodies for every failure, then local
@@ -54,7 +62,10 @@ struct PegasusServer {
         if let folder = configuration.docsAssets {
             router.add(middleware: FileMiddleware(folder, urlBasePath: String(DocsAssets.localPrefix.dropLast()), searchForIndexHtml: false))
         }
-        PegasusRoutes.table.register(on: router, gatekeeper: gatekeeper, service: services)
+        // Every request made with a token or an API key is counted, and refused past the quota.
+        PegasusRoutes.table.register(on: router, gatekeeper: gatekeeper, service: services) { services, endpoint, auth in
+            try await services.usage.admit(auth.principal, endpoint: endpoint.operation.label)
+        }
         return router
     }
 
@@ -69,5 +80,6 @@ struct PegasusServer {
             logger: logger)
         try await app.runService()
         try await services.keys.flushUsage()
+        try await services.usage.flush()
     }
 }

@@ -17,7 +17,7 @@ struct ProblemMiddleware<Service: Sendable, Context: RequestContext>: RouterMidd
         do {
             return try await next(request, context)
         } catch let error as ProblemError {
-            return error.problem.response()
+            return error.problem.response(headers: error.headers)
         } catch let refusal as Refusal {
             return try refusal.response(from: request, context: context)
         } catch let error as KeyCoreError {

@@ -26,6 +26,12 @@ struct ServerConfiguration: Codable, Equatable {
     /// A folder with Swagger UI and Redoc assets (drf-spectacular-sidecar's layout) to serve
     /// instead of loading them from the public CDN.
     var docsAssets: String?
+    /// Requests a workspace may make with tokens and API keys each month, by plan.
+    var monthlyQuotaFree = PlanQuotas().free
+    var monthlyQuotaPro = PlanQuotas().pro
+    var monthlyQuotaUltra = PlanQuotas().ultra
+
+    var quotas: PlanQuotas { PlanQuotas(free: monthlyQuotaFree, pro: monthlyQuotaPro, ultra: monthlyQuotaUltra) }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case host, port
@@ -37,6 +43,9 @@ struct ServerConfiguration: Codable, Equatable {
         case secureCookies = "secure_cookies"
         case logLevel = "log_level"
         case docsAssets = "docs_assets"
+        case monthlyQuotaFree = "monthly_quota_free"
+        case monthlyQuotaPro = "monthly_quota_pro"
+        case monthlyQuotaUltra = "monthly_quota_ultra"
 
         /// The environment variable for this setting: `PEGASUS_` and the upper-cased key.
         var environmentName: String { "PEGASUS_" + rawValue.uppercased() }
@@ -104,6 +113,9 @@ struct ServerConfiguration: Codable, Equatable {
         }
         if let level = value(.logLevel) { logLevel = level }
         if let folder = value(.docsAssets) { docsAssets = folder }
+        if let quota = try integer(.monthlyQuotaFree) { monthlyQuotaFree = quota }
+        if let quota = try integer(.monthlyQuotaPro) { monthlyQuotaPro = quota }
+        if let quota = try integer(.monthlyQuotaUltra) { monthlyQuotaUltra = quota }
     }
 
     /// Refuses values that cannot work, with the setting's name.
@@ -111,6 +123,7 @@ struct ServerConfiguration: Codable, Equatable {
         guard (0...65_535).contains(port) else { throw CommandError("port must be 0 to 65535, not \(port)") }
         guard maxBodyBytes >= 1_024 else { throw CommandError("max_body_bytes must be at least 1024") }
         guard accessTokenSeconds > 0, sessionSeconds > 0 else { throw CommandError("token and session lifetimes must be positive") }
+        guard monthlyQuotaFree >= 0, monthlyQuotaPro >= 0, monthlyQuotaUltra >= 0 else { throw CommandError("monthly quotas must be zero or more") }
         if let header = apiKeyHeader, header.isEmpty || header.contains(where: { $0 == ":" || $0.isWhitespace }) {
             throw CommandError("api_key_header must be a header name such as X-Api-Key")
         }

@@ -1,0 +1,22 @@
+import AuthGate
+import AuthGateHummingbird
+
+extension PegasusServices {
+    /// The seat a product handler acts from: the workspace its permission allowed, re-read so
+    /// the handler works on what the decision saw.
+    func seat(of auth: Authorization, for action: WorkspaceAction) throws -> WorkspaceStore.Seat {
+        guard let principal = auth.principal else { throw ProblemError(.forbidden, code: "not_a_member", detail: WorkspaceAccess.notAMember.message) }
+        switch try access.seat(of: principal, for: action) {
+        case .success(let seat): return seat
+        case .failure(let denial): throw ProblemError(.forbidden, code: denial.code, detail: denial.message)
+        }
+    }
+
+    /// A signed-in user's active workspace and their place in it.
+    func activeSeat(of user: UserIdentity) throws -> WorkspaceStore.Seat {
+        guard let id = try workspaces.activeWorkspaceID(of: user.id), let seat = try workspaces.seat(of: user.id, in: id) else {
+            throw ProblemError(.forbidden, code: "not_a_member", detail: WorkspaceAccess.notAMember.message)
+        }
+        return seat
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+
+struct CreateWorkspaceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a team owned by a user.")
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: ArgumentHelp("The team's name.", valueName: "name"))
+    var name: String
+
+    @Option(help: ArgumentHelp("The owner's email.", valueName: "email"))
+    var owner: String
+
+    @Option(help: ArgumentHelp("free (default), pro or ultra.", valueName: "plan"))
+    var plan: Workspace.Plan = .free
+
+    @Option(help: ArgumentHelp("How many members may hold a seat (default \(Workspace.defaultSeats)).", valueName: "n"))
+    var seats = Workspace.defaultSeats
+
+    func run() async throws {
+        try await CommandError.reporting {
+            guard let account = try data.accounts().account(email: owner) else { throw CommandError("no user has the email \(owner)") }
+            let workspace = try await data.workspaces().createTeam(name: name, ownerID: account.id, plan: plan, seats: seats)
+            print("Created team \(workspace.name) (id \(workspace.id)), \(workspace.plan.rawValue) plan, owned by \(account.email).")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import AuthGate
+import AuthGateHummingbird
+import Foundation
+import Hummingbird
+import KeyCore
+import PegasusHummingbird
+import SchemaKit
+
+/// `GET /api/usage/`: the workspace's requests per day over the last 30 days, by credential
+/// and by endpoint, with the quota.
+enum UsageAPI {
+    static let days = 30
+
+    static let endpoints: [PegasusEndpoint] = [
+        PegasusEndpoint(.get, "/api/usage/", productPermission(.usageRead, .read), tags: ["usage"], summary: "Requests per day, token, API key and endpoint",
+                        responds: ResponseDescription(200, "The last 30 days, oldest first.", body: UsageReport.self)) { services, _, _, auth in
+            let seat = try services.seat(of: auth, for: .read)
+            let now = Date()
+            let first = UsageMeter.utc.date(byAdding: .day, value: 1 - days, to: now)!
+            let rows = try await services.usage.rows(of: seat.workspace.id, since: UsageMeter.day(of: first))
+            let dayNames = (0..<days).map { UsageMeter.day(of: UsageMeter.utc.date(byAdding: .day, value: $0, to: first)!) }
+            var credentials: [String: UsageReport.CredentialCount] = [:]
+            for row in rows {
+                let name = (try? await services.keys.record(id: row.credentialID).name) ?? "deleted"
+                credentials[row.credentialID, default: .init(id: row.credentialID, name: name, kind: row.kind, count: 0)].count += row.count
+            }
+            return try WireJSON.response(UsageReport(
+                workspace: WorkspaceListing(seat, activeID: nil),
+                monthlyQuota: services.quotas[seat.workspace.plan],
+                usedThisPeriod: try services.usage.used(by: seat.workspace.id, now: now),
+                days: dayNames.map { day in .init(date: day, count: rows.filter { $0.day == day }.reduce(0) { $0 + $1.count }) },
+                byCredential: credentials.values.sorted { ($0.count, $1.id) > ($1.count, $0.id) },
+                byEndpoint: Dictionary(grouping: rows, by: \.endpoint).map { .init(endpoint: $0.key, count: $0.value.reduce(0) { $0 + $1.count }) }
+                    .sorted { ($0.count, $1.endpoint) > ($1.count, $0.endpoint) }))
+        },
+    ]
+}
+
+struct UsageReport: Codable {
+    struct DayCount: Codable {
+        let date: String
+        let count: Int
+    }
+
+    struct CredentialCount: Codable {
+        let id: String
+        let name: String
+        /// `token` or `api_key`.
+        let kind: String
+        var count: Int
+    }
+
+    struct EndpointCount: Codable {
+        let endpoint: String
+        let count: Int
+    }
+
+    let workspace: WorkspaceListing
+    let monthlyQuota: Int
+    let usedThisPeriod: Int
+    let days: [DayCount]
+    let byCredential: [CredentialCount]
+    let byEndpoint: [EndpointCount]
+
+    enum CodingKeys: String, CodingKey {
+        case workspace, days
+        case monthlyQuota = "monthly_quota"
+        case usedThisPeriod = "used_this_period"
+        case byCredential = "by_credential"
+        case byEndpoint = "by_endpoint"
+    }
+}

@@ -1,0 +1,162 @@
+import AuthGate
+import AuthGateHummingbird
+import Foundation
+import GRDB
+import Hummingbird
+import Synchronization
+
+/// Counts requests made with access tokens and API keys, per workspace, day, credential and
+/// endpoint, and refuses them past the workspace's monthly quota (429, with `Retry-After`).
+///
+/// Counting is off the request path: a request only adds to counters in memory; they are
+/// written in batches (every ``flushInterval`` or ``flushThreshold`` requests, and at shutdown).
+/// The month's total per workspace is kept in memory after its first read, so the quota check
+/// costs no query. (One server per database: several instances would each keep their own
+/// total; see the PostgreSQL issue.)
+final class UsageMeter: Sendable {
+    static let flushInterval: TimeInterval = 1
+    static let flushThreshold = 200
+
+    private let database: AppDatabase
+    private let workspaces: WorkspaceStore
+    private let quotas: PlanQuotas
+    private let state = Mutex(State())
+
+    private struct Key: Hashable {
+        let workspaceID: String
+        let day: String
+        let credentialID: String
+        let credentialKind: String
+        let endpoint: String
+    }
+
+    private struct State {
+        var pending: [Key: Int] = [:]
+        var pendingTotal = 0
+        var lastFlush = Date()
+        /// "workspace|YYYY-MM" → requests counted this month, written or not.
+        var monthTotals: [String: Int] = [:]
+    }
+
+    init(database: AppDatabase, workspaces: WorkspaceStore, quotas: PlanQuotas) {
+        self.database = database
+        self.workspaces = workspaces
+        self.quotas = quotas
+    }
+
+    /// Counts a request that `principal` made to `endpoint`, or refuses it past the quota.
+    /// Interactive sign-ins and keys without a user are not metered.
+    func admit(_ principal: Principal?, endpoint: String, now: Date = Date()) async throws {
+        guard let principal, let credential = principal.keyRecord, let user = principal.user else { return }
+        let kind = if case .accessToken = principal { "token" } else { "api_key" }
+        guard let workspaceID = try principal.workspace ?? workspaces.personalWorkspaceID(of: user.id),
+              let workspace = try workspaces.workspace(id: workspaceID)
+        else { return }
+        let month = Self.month(of: now)
+        let used = try total(of: workspaceID, month: month)
+        let quota = quotas[workspace.plan]
+        if used >= quota {
+            let reset = Self.startOfNextMonth(after: now)
+            var headers = HTTPFields()
+            headers[.retryAfter] = String(max(1, Int(reset.timeIntervalSince(now).rounded(.up))))
+            throw ProblemError(
+                .tooManyRequests, code: "quota_exceeded",
+                detail: "This workspace has used its \(quota) requests for this month; the quota resets at \(Self.timestamp(reset)).",
+                headers: headers)
+        }
+        let key = Key(workspaceID: workspaceID, day: Self.day(of: now), credentialID: credential.id, credentialKind: kind, endpoint: endpoint)
+        let due = state.withLock { state in
+            state.pending[key, default: 0] += 1
+            state.pendingTotal += 1
+            state.monthTotals["\(workspaceID)|\(month)", default: used] += 1
+            return state.pendingTotal >= Self.flushThreshold || now.timeIntervalSince(state.lastFlush) >= Self.flushInterval
+        }
+        if due { Task { try? await flush() } }
+    }
+
+    /// Writes the counters held in memory. Called in batches, before reports, and at shutdown.
+    func flush() async throws {
+        let batch = state.withLock { state in
+            defer {
+                state.pending = [:]
+                state.pendingTotal = 0
+                state.lastFlush = Date()
+            }
+            return state.pending
+        }
+        guard !batch.isEmpty else { return }
+        do {
+            try await database.pool.write { db in
+                let statement = try db.cachedStatement(sql: """
+                    INSERT INTO usage_count (workspace_id, day, credential_id, credential_kind, endpoint, count)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (workspace_id, day, credential_id, endpoint) DO UPDATE SET count = count + excluded.count
+                    """)
+                for (key, count) in batch {
+                    try statement.execute(arguments: [key.workspaceID, key.day, key.credentialID, key.credentialKind, key.endpoint, count])
+                }
+            }
+        } catch {
+            // Keep the counts for the next attempt rather than lose them.
+            state.withLock { state in
+                for (key, count) in batch { state.pending[key, default: 0] += count }
+                state.pendingTotal += batch.values.reduce(0, +)
+            }
+            throw error
+        }
+    }
+
+    /// Requests counted for `workspaceID` in the month of `now`.
+    func used(by workspaceID: String, now: Date = Date()) throws -> Int {
+        try total(of: workspaceID, month: Self.month(of: now))
+    }
+
+    /// The workspace's counts since `since` (a `YYYY-MM-DD` day), written first.
+    func rows(of workspaceID: String, since day: String) async throws -> [(day: String, credentialID: String, kind: String, endpoint: String, count: Int)] {
+        try await flush()
+        return try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT day, credential_id, credential_kind, endpoint, count FROM usage_count WHERE workspace_id = ? AND day >= ? ORDER BY day",
+                arguments: [workspaceID, day]
+            ).map { (day: $0[0], credentialID: $0[1], kind: $0[2], endpoint: $0[3], count: $0[4]) }
+        }
+    }
+
+    private func total(of workspaceID: String, month: String) throws -> Int {
+        let key = "\(workspaceID)|\(month)"
+        if let known = state.withLock({ $0.monthTotals[key] }) { return known }
+        let written = try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(count), 0) FROM usage_count WHERE workspace_id = ? AND day LIKE ?",
+                             arguments: [workspaceID, month + "-%"]) ?? 0
+        }
+        // Requests counted while this read ran are in `pending`, not yet in `written`.
+        return state.withLock { state in
+            let pending = state.pending.filter { $0.key.workspaceID == workspaceID && $0.key.day.hasPrefix(month) }.values.reduce(0, +)
+            let total = state.monthTotals[key] ?? (written + pending)
+            state.monthTotals[key] = total
+            return total
+        }
+    }
+
+    // MARK: Calendar (UTC)
+
+    static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    static func day(of date: Date) -> String {
+        let parts = utc.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+
+    static func month(of date: Date) -> String { String(day(of: date).prefix(7)) }
+
+    static func startOfNextMonth(after date: Date) -> Date {
+        let start = utc.date(from: utc.dateComponents([.year, .month], from: date))!
+        return utc.date(byAdding: .month, value: 1, to: start)!
+    }
+
+    static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
+}

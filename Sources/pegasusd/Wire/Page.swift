@@ -1,0 +1,33 @@
+import Foundation
+import SchemaKit
+
+/// One page of a list, as Django REST Framework's `PageNumberPagination` answers it:
+/// `{count, next, previous, results}`, `next` and `previous` being the addresses of the
+/// neighbouring pages (`null` at either end).
+struct Page<Item> {
+    let count: Int
+    let next: String?
+    let previous: String?
+    let results: [Item]
+
+    /// The same page with its items turned into what the API shows.
+    func map<Shown>(_ transform: (Item) throws -> Shown) rethrows -> Page<Shown> {
+        Page<Shown>(count: count, next: next, previous: previous, results: try results.map(transform))
+    }
+}
+
+extension Page: Sendable where Item: Sendable {}
+
+/// Named like a list in operationIds (`employees_list`).
+extension Page: ListPage {}
+
+extension Page: Codable where Item: Codable {
+    /// `next` and `previous` are written as `null` rather than left out, as DRF does.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(count, forKey: .count)
+        try container.encode(next, forKey: .next)
+        try container.encode(previous, forKey: .previous)
+        try container.encode(results, forKey: .results)
+    }
+}
