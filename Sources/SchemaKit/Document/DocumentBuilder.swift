@@ -64,8 +64,10 @@ struct DocumentBuilder {
             responses: try responses(of: route),
             deprecated: route.deprecated,
             security: try route.security.map { alternatives throws(SchemaError) in
-                try SecurityRequirements.openAPI(alternatives, route: route, schemes: schemes)
-            }
+                try SecurityRequirements.openAPI(
+                    alternatives, route: route, schemes: schemes, withScopes: wrapping == .openAPI31)
+            },
+            vendorExtensions: SecurityRequirements.scopesExtension(route.security ?? [])
         )
     }
 

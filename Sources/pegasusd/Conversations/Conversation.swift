@@ -96,6 +96,12 @@ struct MessageListing: Codable, Sendable {
 struct ConversationCreateRequest: Decodable {
     let botID: String
     let title: String?
+
+    /// Bodies are read with `.convertFromSnakeCase`, which turns `bot_id` into `botId`.
+    enum CodingKeys: String, CodingKey {
+        case title
+        case botID = "botId"
+    }
 }
 
 /// `POST /api/conversations/{id}/messages/`: what the caller says.

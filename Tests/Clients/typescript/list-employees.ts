@@ -10,8 +10,9 @@ declare const process: { argv: string[]; exit(code: number): never };
 async function main(): Promise<void> {
   const [basePath, key] = process.argv.slice(2);
   const api = new EmployeesApi(new Configuration({ basePath, apiKey: () => `Api-Key ${key}` }));
-  const employees = await api.employeesList();
-  console.log(JSON.stringify(employees.map((e) => ({ name: e.name, department: e.department, salary: e.salary }))));
+  // The list is paginated as DRF's PageNumberPagination answers: {count, next, previous, results}.
+  const page = await api.employeesList();
+  console.log(JSON.stringify(page.results.map((e) => ({ name: e.name, department: e.department, salary: e.salary }))));
 }
 
 main().catch((error) => {

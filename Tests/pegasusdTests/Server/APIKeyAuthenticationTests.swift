@@ -16,7 +16,7 @@ struct APIKeyAuthenticationTests {
 
             let reply = try await server.send("GET", Self.employees, headers: ["Authorization": "Api-Key \(key)"])
             #expect(reply.status == 200)
-            #expect(reply.list.map { $0["name"] as? String } == ["Ada"])
+            #expect(reply.results.map { $0["name"] as? String } == ["Ada"])
         }
     }
 

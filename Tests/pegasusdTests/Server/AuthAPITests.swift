@@ -97,7 +97,7 @@ struct AuthAPITests {
             #expect(wrong.status == 403)
             let with = try await server.send("POST", path, headers: ["Cookie": alice.cookie, "X-CSRFToken": alice.csrfToken], json: body)
             #expect(with.status == 201)
-            #expect(try await server.send("GET", path, headers: ["Cookie": alice.cookie]).list.count == 1)
+            #expect(try await server.send("GET", path, headers: ["Cookie": alice.cookie]).results.count == 1)
         }
     }
 

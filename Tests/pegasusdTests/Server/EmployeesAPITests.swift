@@ -37,7 +37,7 @@ struct EmployeesAPITests {
             let asBob = ["Authorization": "Api-Key \(bobKey)"]
             let item = "\(Self.employees)\(aliceEmployee)/"
 
-            #expect(try await server.send("GET", Self.employees, headers: asBob).list.isEmpty)
+            #expect(try await server.send("GET", Self.employees, headers: asBob).results.isEmpty)
             #expect(try await server.send("GET", item, headers: asBob).status == 404)
             #expect(try await server.send("PATCH", item, headers: asBob, json: ["salary": 0]).status == 404)
             #expect(try await server.send("DELETE", item, headers: asBob).status == 404)
@@ -59,12 +59,12 @@ struct EmployeesAPITests {
             let both = ["Cookie": alice.cookie, "Authorization": "Api-Key \(bobKey)"]
 
             let list = try await server.send("GET", Self.employees, headers: both)
-            #expect(list.list.compactMap { $0["name"] as? String } == ["Ada"])
+            #expect(list.results.compactMap { $0["name"] as? String } == ["Ada"])
             let keys = try await server.send("GET", "/api/keys/", headers: both)
             #expect(keys.status == 200)
-            #expect(keys.list.isEmpty)   // Alice's keys: none; Bob's key is not listed
+            #expect(keys.results.isEmpty)   // Alice's keys: none; Bob's key is not listed
             let bobsOwn = try await server.send("GET", Self.employees, headers: ["Authorization": "Api-Key \(bobKey)"])
-            #expect(bobsOwn.list.compactMap { $0["name"] as? String } == ["Brian"])
+            #expect(bobsOwn.results.compactMap { $0["name"] as? String } == ["Brian"])
         }
     }
 

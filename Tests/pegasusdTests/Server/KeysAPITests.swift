@@ -10,10 +10,10 @@ struct KeysAPITests {
 
             let listed = try await server.send("GET", "/api/keys/", headers: alice.bearer)
             #expect(listed.status == 200)
-            #expect(listed.list.map { $0["id"] as? String } == [id])
-            #expect(listed.list.first?["key"] == nil)
+            #expect(listed.results.map { $0["id"] as? String } == [id])
+            #expect(listed.results.first?["key"] == nil)
             #expect(!String(decoding: listed.body, as: UTF8.self).contains(key))
-            #expect(listed.list.first?["prefix"] as? String == String(key.prefix(16)))
+            #expect(listed.results.first?["prefix"] as? String == String(key.prefix(16)))
         }
     }
 
@@ -23,7 +23,7 @@ struct KeysAPITests {
             let bob = try await server.register("bob@example.com")
             let (aliceKey, aliceKeyID) = try await server.createKey(for: alice)
 
-            #expect(try await server.send("GET", "/api/keys/", headers: bob.bearer).list.isEmpty)
+            #expect(try await server.send("GET", "/api/keys/", headers: bob.bearer).results.isEmpty)
             #expect(try await server.send("DELETE", "/api/keys/\(aliceKeyID)/", headers: bob.bearer).status == 404)
             #expect(try await server.send("DELETE", "/api/keys/no-such-id/", headers: bob.bearer).status == 404)
             // Still valid after Bob's attempts.
@@ -39,7 +39,7 @@ struct KeysAPITests {
             #expect(try await server.send("GET", "/pegasus/employees/api/employees/", headers: auth).status == 200)
             #expect(try await server.send("DELETE", "/api/keys/\(id)/", headers: alice.bearer).status == 204)
             #expect(try await server.send("GET", "/pegasus/employees/api/employees/", headers: auth).status == 401)
-            #expect(try await server.send("GET", "/api/keys/", headers: alice.bearer).list.first?["revoked"] as? Bool == true)
+            #expect(try await server.send("GET", "/api/keys/", headers: alice.bearer).results.first?["revoked"] as? Bool == true)
         }
     }
 

@@ -68,8 +68,9 @@ final class LiveServer: Sendable {
 
         /// The body as a JSON object (empty when it is not one).
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
-        /// The body as a JSON array of objects (empty when it is not one).
-        var list: [[String: Any]] { (try? JSONSerialization.jsonObject(with: body)) as? [[String: Any]] ?? [] }
+        /// The `results` of a paginated list (`{count, next, previous, results}`); empty when the
+        /// body is not one.
+        var results: [[String: Any]] { json["results"] as? [[String: Any]] ?? [] }
         func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
         /// Every `WWW-Authenticate` challenge, as one string (the client joins repeated fields).
         var challenges: String { header("WWW-Authenticate") ?? "" }

@@ -20,7 +20,8 @@ struct ListEmployees {
             serverURL: server, transport: URLSessionTransport(), middlewares: [APIKeyAuthentication(key: arguments.last!)])
         switch try await client.employees_list() {
         case .ok(let ok):
-            for employee in try ok.body.json {
+            // A page of the list: {count, next, previous, results}.
+            for employee in try ok.body.json.results {
                 print("\(employee.name) (\(employee.department.rawValue))")
             }
         case let other:
