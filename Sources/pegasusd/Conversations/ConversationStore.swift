@@ -21,7 +21,8 @@ struct ConversationStore: Sendable {
 
     func messages(of conversationID: String) throws -> [ChatMessage] {
         try database.read { db in
-            try ChatMessage.filter(Column("conversation_id") == conversationID).order(Column("created_at"), Column("id")).fetchAll(db)
+            // A message and its reply share a time: the order they were written in breaks the tie.
+            try ChatMessage.filter(Column("conversation_id") == conversationID).order(Column("created_at"), Column.rowID).fetchAll(db)
         }
     }
 
