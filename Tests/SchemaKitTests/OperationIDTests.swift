@@ -27,6 +27,17 @@ import Testing
         #expect(route.resolvedOperationID == "employees_list")
     }
 
+    /// A page of a list (`{count, next, previous, results}`) is named like a list, as
+    /// drf-spectacular names paginated operations.
+    @Test func aGetAnsweringAListPageIsList() {
+        struct EmployeePage: Decodable, ListPage {
+            let count: Int
+            let results: [Employee]
+        }
+        let route = OperationDescription(.get, Self.employees, responses: [ResponseDescription(200, "A page.", body: EmployeePage.self)])
+        #expect(route.resolvedOperationID == "employees_list")
+    }
+
     @Test func aGetAnsweringAnObjectIsRetrieve() {
         let route = OperationDescription(.get, "/api/auth/user/", responses: [ResponseDescription(200, "You.", body: Employee.self)])
         #expect(route.resolvedOperationID == "auth_user_retrieve")

@@ -3,11 +3,11 @@ import SchemaKit
 import Testing
 
 @Suite struct SecurityTests {
-    func operation(security: [[String: [String]]]?) throws -> [String: Any] {
+    func operation(security: [[String: [String]]]?, version: OpenAPIVersion = .v3_1_0) throws -> [String: Any] {
         let route = OperationDescription(.get, "/api/profile/", responses: [ResponseDescription(200, "You.")], security: security)
         let schemes = SampleAPI.schemes + [.bearer("patAuth")]
         let generator = OpenAPIGenerator(info: DocumentInfo(title: "T", version: "1"), securitySchemes: schemes, routes: [route])
-        return try SampleAPI.json(generator.render())["paths", "/api/profile/", "get"] as? [String: Any] ?? [:]
+        return try SampleAPI.json(generator.render(version))["paths", "/api/profile/", "get"] as? [String: Any] ?? [:]
     }
 
     @Test func anonymousIsOneEmptyRequirement() throws {
@@ -19,6 +19,22 @@ import Testing
         let alternatives: [[String: [String]]] = [["ApiKeyAuth": []], ["jwtAuth": [], "cookieAuth": []], ["patAuth": ["bots:read", "bots:write"]]]
         let security = try #require(operation(security: alternatives)["security"] as? [[String: [String]]])
         #expect(security == alternatives)
+    }
+
+    /// OpenAPI 3.0 allows scope lists only for OAuth2/OpenID Connect schemes: a 3.0.3 document
+    /// writes empty lists in `security` and the scopes in the operation's `x-scopes`; 3.1 has
+    /// them in both places.
+    @Test(arguments: [OpenAPIVersion.v3_0_3, .v3_1_0])
+    func scopesAreReadableFromXScopesInEitherVersion(version: OpenAPIVersion) throws {
+        let alternatives: [[String: [String]]] = [["jwtAuth": []], ["patAuth": ["bots:write"]]]
+        let operation = try operation(security: alternatives, version: version)
+        let security = try #require(operation["security"] as? [[String: [String]]])
+        #expect(security == (version == .v3_0_3 ? [["jwtAuth": []], ["patAuth": []]] : alternatives))
+        #expect(operation["x-scopes"] as? [String: [String]] == ["patAuth": ["bots:write"]])
+    }
+
+    @Test func anOperationWithoutScopesHasNoXScopes() throws {
+        #expect(try operation(security: [["jwtAuth": []]])["x-scopes"] == nil)
     }
 
     @Test func aRouteWithoutSecuritySaysNothingAboutIt() throws {

@@ -6,6 +6,203 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/schemas` section of the OpenAPI document.
     internal enum Schemas {
+        /// - Remark: Generated from `#/components/schemas/BotFields`.
+        internal struct BotFields: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BotFields/description`.
+            internal var description: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BotFields/model`.
+            internal var model: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BotFields/name`.
+            internal var name: Swift.String?
+            /// Creates a new `BotFields`.
+            ///
+            /// - Parameters:
+            ///   - description:
+            ///   - model:
+            ///   - name:
+            internal init(
+                description: Swift.String? = nil,
+                model: Swift.String? = nil,
+                name: Swift.String? = nil
+            ) {
+                self.description = description
+                self.model = model
+                self.name = name
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case description
+                case model
+                case name
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BotListing`.
+        internal struct BotListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BotListing/created_at`.
+            internal var created_at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/BotListing/description`.
+            internal var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BotListing/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BotListing/model`.
+            internal var model: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BotListing/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BotListing/updated_at`.
+            internal var updated_at: Foundation.Date
+            /// Creates a new `BotListing`.
+            ///
+            /// - Parameters:
+            ///   - created_at:
+            ///   - description:
+            ///   - id:
+            ///   - model:
+            ///   - name:
+            ///   - updated_at:
+            internal init(
+                created_at: Foundation.Date,
+                description: Swift.String,
+                id: Swift.String,
+                model: Swift.String,
+                name: Swift.String,
+                updated_at: Foundation.Date
+            ) {
+                self.created_at = created_at
+                self.description = description
+                self.id = id
+                self.model = model
+                self.name = name
+                self.updated_at = updated_at
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case created_at
+                case description
+                case id
+                case model
+                case name
+                case updated_at
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ChatExchange`.
+        internal struct ChatExchange: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ChatExchange/message`.
+            internal var message: Components.Schemas.MessageListing
+            /// - Remark: Generated from `#/components/schemas/ChatExchange/reply`.
+            internal var reply: Components.Schemas.MessageListing
+            /// Creates a new `ChatExchange`.
+            ///
+            /// - Parameters:
+            ///   - message:
+            ///   - reply:
+            internal init(
+                message: Components.Schemas.MessageListing,
+                reply: Components.Schemas.MessageListing
+            ) {
+                self.message = message
+                self.reply = reply
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case message
+                case reply
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ChatMessageRole`.
+        internal enum ChatMessageRole: String, Codable, Hashable, Sendable, CaseIterable {
+            case user = "user"
+            case assistant = "assistant"
+        }
+        /// - Remark: Generated from `#/components/schemas/ChatModel`.
+        internal struct ChatModel: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ChatModel/description`.
+            internal var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ChatModel/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ChatModel/name`.
+            internal var name: Swift.String
+            /// Creates a new `ChatModel`.
+            ///
+            /// - Parameters:
+            ///   - description:
+            ///   - id:
+            ///   - name:
+            internal init(
+                description: Swift.String,
+                id: Swift.String,
+                name: Swift.String
+            ) {
+                self.description = description
+                self.id = id
+                self.name = name
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case description
+                case id
+                case name
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ConversationCreateRequest`.
+        internal struct ConversationCreateRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ConversationCreateRequest/bot_id`.
+            internal var bot_id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ConversationCreateRequest/title`.
+            internal var title: Swift.String?
+            /// Creates a new `ConversationCreateRequest`.
+            ///
+            /// - Parameters:
+            ///   - bot_id:
+            ///   - title:
+            internal init(
+                bot_id: Swift.String,
+                title: Swift.String? = nil
+            ) {
+                self.bot_id = bot_id
+                self.title = title
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case bot_id
+                case title
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ConversationListing`.
+        internal struct ConversationListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ConversationListing/bot_id`.
+            internal var bot_id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ConversationListing/created_at`.
+            internal var created_at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/ConversationListing/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ConversationListing/messages`.
+            internal var messages: [Components.Schemas.MessageListing]?
+            /// - Remark: Generated from `#/components/schemas/ConversationListing/title`.
+            internal var title: Swift.String
+            /// Creates a new `ConversationListing`.
+            ///
+            /// - Parameters:
+            ///   - bot_id:
+            ///   - created_at:
+            ///   - id:
+            ///   - messages:
+            ///   - title:
+            internal init(
+                bot_id: Swift.String,
+                created_at: Foundation.Date,
+                id: Swift.String,
+                messages: [Components.Schemas.MessageListing]? = nil,
+                title: Swift.String
+            ) {
+                self.bot_id = bot_id
+                self.created_at = created_at
+                self.id = id
+                self.messages = messages
+                self.title = title
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case bot_id
+                case created_at
+                case id
+                case messages
+                case title
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/Credentials`.
         internal struct Credentials: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Credentials/email`.
@@ -31,10 +228,86 @@ extension Components {
                 case password
             }
         }
+        /// - Remark: Generated from `#/components/schemas/DocumentFields`.
+        internal struct DocumentFields: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/DocumentFields/content_type`.
+            internal var content_type: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DocumentFields/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DocumentFields/size_bytes`.
+            internal var size_bytes: Swift.Int64
+            /// Creates a new `DocumentFields`.
+            ///
+            /// - Parameters:
+            ///   - content_type:
+            ///   - name:
+            ///   - size_bytes:
+            internal init(
+                content_type: Swift.String,
+                name: Swift.String,
+                size_bytes: Swift.Int64
+            ) {
+                self.content_type = content_type
+                self.name = name
+                self.size_bytes = size_bytes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case content_type
+                case name
+                case size_bytes
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/DocumentFormat`.
         internal enum DocumentFormat: String, Codable, Hashable, Sendable, CaseIterable {
             case json = "json"
             case yaml = "yaml"
+        }
+        /// - Remark: Generated from `#/components/schemas/DocumentListing`.
+        internal struct DocumentListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/DocumentListing/bot_id`.
+            internal var bot_id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DocumentListing/content_type`.
+            internal var content_type: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DocumentListing/created_at`.
+            internal var created_at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/DocumentListing/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DocumentListing/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/DocumentListing/size_bytes`.
+            internal var size_bytes: Swift.Int64
+            /// Creates a new `DocumentListing`.
+            ///
+            /// - Parameters:
+            ///   - bot_id:
+            ///   - content_type:
+            ///   - created_at:
+            ///   - id:
+            ///   - name:
+            ///   - size_bytes:
+            internal init(
+                bot_id: Swift.String,
+                content_type: Swift.String,
+                created_at: Foundation.Date,
+                id: Swift.String,
+                name: Swift.String,
+                size_bytes: Swift.Int64
+            ) {
+                self.bot_id = bot_id
+                self.content_type = content_type
+                self.created_at = created_at
+                self.id = id
+                self.name = name
+                self.size_bytes = size_bytes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case bot_id
+                case content_type
+                case created_at
+                case id
+                case name
+                case size_bytes
+            }
         }
         /// - Remark: Generated from `#/components/schemas/EmployeeDepartment`.
         internal enum EmployeeDepartment: String, Codable, Hashable, Sendable, CaseIterable {
@@ -291,6 +564,118 @@ extension Components {
                 case refresh
             }
         }
+        /// - Remark: Generated from `#/components/schemas/MemberAddRequest`.
+        internal struct MemberAddRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MemberAddRequest/email`.
+            internal var email: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MemberAddRequest/role`.
+            internal var role: Components.Schemas.MembershipRole
+            /// Creates a new `MemberAddRequest`.
+            ///
+            /// - Parameters:
+            ///   - email:
+            ///   - role:
+            internal init(
+                email: Swift.String,
+                role: Components.Schemas.MembershipRole
+            ) {
+                self.email = email
+                self.role = role
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case email
+                case role
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MemberListing`.
+        internal struct MemberListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MemberListing/email`.
+            internal var email: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MemberListing/joined`.
+            internal var joined: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/MemberListing/role`.
+            internal var role: Components.Schemas.MembershipRole
+            /// - Remark: Generated from `#/components/schemas/MemberListing/seated`.
+            internal var seated: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/MemberListing/user_id`.
+            internal var user_id: Swift.String
+            /// Creates a new `MemberListing`.
+            ///
+            /// - Parameters:
+            ///   - email:
+            ///   - joined:
+            ///   - role:
+            ///   - seated:
+            ///   - user_id:
+            internal init(
+                email: Swift.String,
+                joined: Foundation.Date,
+                role: Components.Schemas.MembershipRole,
+                seated: Swift.Bool,
+                user_id: Swift.String
+            ) {
+                self.email = email
+                self.joined = joined
+                self.role = role
+                self.seated = seated
+                self.user_id = user_id
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case email
+                case joined
+                case role
+                case seated
+                case user_id
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MemberUpdateRequest`.
+        internal struct MemberUpdateRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MemberUpdateRequest/role`.
+            internal struct rolePayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/MemberUpdateRequest/role/value1`.
+                internal var value1: Components.Schemas.MembershipRole
+                /// Creates a new `rolePayload`.
+                ///
+                /// - Parameters:
+                ///   - value1:
+                internal init(value1: Components.Schemas.MembershipRole) {
+                    self.value1 = value1
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    self.value1 = try decoder.decodeFromSingleValueContainer()
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeToSingleValueContainer(self.value1)
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/MemberUpdateRequest/role`.
+            internal var role: Components.Schemas.MemberUpdateRequest.rolePayload?
+            /// - Remark: Generated from `#/components/schemas/MemberUpdateRequest/seated`.
+            internal var seated: Swift.Bool?
+            /// Creates a new `MemberUpdateRequest`.
+            ///
+            /// - Parameters:
+            ///   - role:
+            ///   - seated:
+            internal init(
+                role: Components.Schemas.MemberUpdateRequest.rolePayload? = nil,
+                seated: Swift.Bool? = nil
+            ) {
+                self.role = role
+                self.seated = seated
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case role
+                case seated
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MembershipRole`.
+        internal enum MembershipRole: String, Codable, Hashable, Sendable, CaseIterable {
+            case owner = "owner"
+            case admin = "admin"
+            case member = "member"
+            case viewer = "viewer"
+        }
         /// - Remark: Generated from `#/components/schemas/Message`.
         internal struct Message: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Message/detail`.
@@ -304,6 +689,56 @@ extension Components {
             }
             internal enum CodingKeys: String, CodingKey {
                 case detail
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MessageCreateRequest`.
+        internal struct MessageCreateRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MessageCreateRequest/content`.
+            internal var content: Swift.String
+            /// Creates a new `MessageCreateRequest`.
+            ///
+            /// - Parameters:
+            ///   - content:
+            internal init(content: Swift.String) {
+                self.content = content
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case content
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MessageListing`.
+        internal struct MessageListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MessageListing/content`.
+            internal var content: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MessageListing/created_at`.
+            internal var created_at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/MessageListing/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MessageListing/role`.
+            internal var role: Components.Schemas.ChatMessageRole
+            /// Creates a new `MessageListing`.
+            ///
+            /// - Parameters:
+            ///   - content:
+            ///   - created_at:
+            ///   - id:
+            ///   - role:
+            internal init(
+                content: Swift.String,
+                created_at: Foundation.Date,
+                id: Swift.String,
+                role: Components.Schemas.ChatMessageRole
+            ) {
+                self.content = content
+                self.created_at = created_at
+                self.id = id
+                self.role = role
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case content
+                case created_at
+                case id
+                case role
             }
         }
         /// - Remark: Generated from `#/components/schemas/OpenAPIObject`.
@@ -325,6 +760,286 @@ extension Components {
         internal enum OpenAPIVersion: String, Codable, Hashable, Sendable, CaseIterable {
             case _3_period_0_period_3 = "3.0.3"
             case _3_period_1_period_0 = "3.1.0"
+        }
+        /// - Remark: Generated from `#/components/schemas/PageBotListing`.
+        internal struct PageBotListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PageBotListing/count`.
+            internal var count: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/PageBotListing/next`.
+            internal var next: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageBotListing/previous`.
+            internal var previous: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageBotListing/results`.
+            internal var results: [Components.Schemas.BotListing]
+            /// Creates a new `PageBotListing`.
+            ///
+            /// - Parameters:
+            ///   - count:
+            ///   - next:
+            ///   - previous:
+            ///   - results:
+            internal init(
+                count: Swift.Int64,
+                next: Swift.String? = nil,
+                previous: Swift.String? = nil,
+                results: [Components.Schemas.BotListing]
+            ) {
+                self.count = count
+                self.next = next
+                self.previous = previous
+                self.results = results
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case count
+                case next
+                case previous
+                case results
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PageConversationListing`.
+        internal struct PageConversationListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PageConversationListing/count`.
+            internal var count: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/PageConversationListing/next`.
+            internal var next: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageConversationListing/previous`.
+            internal var previous: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageConversationListing/results`.
+            internal var results: [Components.Schemas.ConversationListing]
+            /// Creates a new `PageConversationListing`.
+            ///
+            /// - Parameters:
+            ///   - count:
+            ///   - next:
+            ///   - previous:
+            ///   - results:
+            internal init(
+                count: Swift.Int64,
+                next: Swift.String? = nil,
+                previous: Swift.String? = nil,
+                results: [Components.Schemas.ConversationListing]
+            ) {
+                self.count = count
+                self.next = next
+                self.previous = previous
+                self.results = results
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case count
+                case next
+                case previous
+                case results
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PageDocumentListing`.
+        internal struct PageDocumentListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PageDocumentListing/count`.
+            internal var count: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/PageDocumentListing/next`.
+            internal var next: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageDocumentListing/previous`.
+            internal var previous: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageDocumentListing/results`.
+            internal var results: [Components.Schemas.DocumentListing]
+            /// Creates a new `PageDocumentListing`.
+            ///
+            /// - Parameters:
+            ///   - count:
+            ///   - next:
+            ///   - previous:
+            ///   - results:
+            internal init(
+                count: Swift.Int64,
+                next: Swift.String? = nil,
+                previous: Swift.String? = nil,
+                results: [Components.Schemas.DocumentListing]
+            ) {
+                self.count = count
+                self.next = next
+                self.previous = previous
+                self.results = results
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case count
+                case next
+                case previous
+                case results
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PageEmployeeListing`.
+        internal struct PageEmployeeListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PageEmployeeListing/count`.
+            internal var count: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/PageEmployeeListing/next`.
+            internal var next: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageEmployeeListing/previous`.
+            internal var previous: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageEmployeeListing/results`.
+            internal var results: [Components.Schemas.EmployeeListing]
+            /// Creates a new `PageEmployeeListing`.
+            ///
+            /// - Parameters:
+            ///   - count:
+            ///   - next:
+            ///   - previous:
+            ///   - results:
+            internal init(
+                count: Swift.Int64,
+                next: Swift.String? = nil,
+                previous: Swift.String? = nil,
+                results: [Components.Schemas.EmployeeListing]
+            ) {
+                self.count = count
+                self.next = next
+                self.previous = previous
+                self.results = results
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case count
+                case next
+                case previous
+                case results
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PageKeyListing`.
+        internal struct PageKeyListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PageKeyListing/count`.
+            internal var count: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/PageKeyListing/next`.
+            internal var next: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageKeyListing/previous`.
+            internal var previous: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageKeyListing/results`.
+            internal var results: [Components.Schemas.KeyListing]
+            /// Creates a new `PageKeyListing`.
+            ///
+            /// - Parameters:
+            ///   - count:
+            ///   - next:
+            ///   - previous:
+            ///   - results:
+            internal init(
+                count: Swift.Int64,
+                next: Swift.String? = nil,
+                previous: Swift.String? = nil,
+                results: [Components.Schemas.KeyListing]
+            ) {
+                self.count = count
+                self.next = next
+                self.previous = previous
+                self.results = results
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case count
+                case next
+                case previous
+                case results
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PageMemberListing`.
+        internal struct PageMemberListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PageMemberListing/count`.
+            internal var count: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/PageMemberListing/next`.
+            internal var next: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageMemberListing/previous`.
+            internal var previous: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageMemberListing/results`.
+            internal var results: [Components.Schemas.MemberListing]
+            /// Creates a new `PageMemberListing`.
+            ///
+            /// - Parameters:
+            ///   - count:
+            ///   - next:
+            ///   - previous:
+            ///   - results:
+            internal init(
+                count: Swift.Int64,
+                next: Swift.String? = nil,
+                previous: Swift.String? = nil,
+                results: [Components.Schemas.MemberListing]
+            ) {
+                self.count = count
+                self.next = next
+                self.previous = previous
+                self.results = results
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case count
+                case next
+                case previous
+                case results
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PageTokenListing`.
+        internal struct PageTokenListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PageTokenListing/count`.
+            internal var count: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/PageTokenListing/next`.
+            internal var next: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageTokenListing/previous`.
+            internal var previous: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageTokenListing/results`.
+            internal var results: [Components.Schemas.TokenListing]
+            /// Creates a new `PageTokenListing`.
+            ///
+            /// - Parameters:
+            ///   - count:
+            ///   - next:
+            ///   - previous:
+            ///   - results:
+            internal init(
+                count: Swift.Int64,
+                next: Swift.String? = nil,
+                previous: Swift.String? = nil,
+                results: [Components.Schemas.TokenListing]
+            ) {
+                self.count = count
+                self.next = next
+                self.previous = previous
+                self.results = results
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case count
+                case next
+                case previous
+                case results
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PageWorkspaceListing`.
+        internal struct PageWorkspaceListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PageWorkspaceListing/count`.
+            internal var count: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/PageWorkspaceListing/next`.
+            internal var next: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageWorkspaceListing/previous`.
+            internal var previous: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PageWorkspaceListing/results`.
+            internal var results: [Components.Schemas.WorkspaceListing]
+            /// Creates a new `PageWorkspaceListing`.
+            ///
+            /// - Parameters:
+            ///   - count:
+            ///   - next:
+            ///   - previous:
+            ///   - results:
+            internal init(
+                count: Swift.Int64,
+                next: Swift.String? = nil,
+                previous: Swift.String? = nil,
+                results: [Components.Schemas.WorkspaceListing]
+            ) {
+                self.count = count
+                self.next = next
+                self.previous = previous
+                self.results = results
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case count
+                case next
+                case previous
+                case results
+            }
         }
         /// - Remark: Generated from `#/components/schemas/ProblemDetails`.
         internal struct ProblemDetails: Codable, Hashable, Sendable {
@@ -367,6 +1082,41 @@ extension Components {
                 case _type = "type"
             }
         }
+        /// - Remark: Generated from `#/components/schemas/Profile`.
+        internal struct Profile: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Profile/email`.
+            internal var email: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Profile/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Profile/role`.
+            internal var role: Components.Schemas.MembershipRole
+            /// - Remark: Generated from `#/components/schemas/Profile/workspace`.
+            internal var workspace: Components.Schemas.WorkspaceListing
+            /// Creates a new `Profile`.
+            ///
+            /// - Parameters:
+            ///   - email:
+            ///   - id:
+            ///   - role:
+            ///   - workspace:
+            internal init(
+                email: Swift.String,
+                id: Swift.String,
+                role: Components.Schemas.MembershipRole,
+                workspace: Components.Schemas.WorkspaceListing
+            ) {
+                self.email = email
+                self.id = id
+                self.role = role
+                self.workspace = workspace
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case email
+                case id
+                case role
+                case workspace
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/RefreshRequest`.
         internal struct RefreshRequest: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/RefreshRequest/refresh`.
@@ -381,6 +1131,18 @@ extension Components {
             internal enum CodingKeys: String, CodingKey {
                 case refresh
             }
+        }
+        /// - Remark: Generated from `#/components/schemas/Scope`.
+        internal enum Scope: String, Codable, Hashable, Sendable, CaseIterable {
+            case profile_colon_read = "profile:read"
+            case subscription_colon_read = "subscription:read"
+            case models_colon_read = "models:read"
+            case bots_colon_read = "bots:read"
+            case bots_colon_write = "bots:write"
+            case conversations_colon_read = "conversations:read"
+            case conversations_colon_write = "conversations:write"
+            case chat_colon_write = "chat:write"
+            case usage_colon_read = "usage:read"
         }
         /// - Remark: Generated from `#/components/schemas/SignedIn`.
         internal struct SignedIn: Codable, Hashable, Sendable {
@@ -411,6 +1173,353 @@ extension Components {
                 case user
             }
         }
+        /// - Remark: Generated from `#/components/schemas/Subscription`.
+        internal struct Subscription: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Subscription/api_access`.
+            internal var api_access: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/Subscription/monthly_quota`.
+            internal var monthly_quota: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/Subscription/plan`.
+            internal var plan: Components.Schemas.WorkspacePlan
+            /// - Remark: Generated from `#/components/schemas/Subscription/resets_at`.
+            internal var resets_at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Subscription/status`.
+            internal var status: Components.Schemas.WorkspaceStatus
+            /// - Remark: Generated from `#/components/schemas/Subscription/used_this_period`.
+            internal var used_this_period: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/Subscription/workspace`.
+            internal var workspace: Components.Schemas.WorkspaceListing
+            /// Creates a new `Subscription`.
+            ///
+            /// - Parameters:
+            ///   - api_access:
+            ///   - monthly_quota:
+            ///   - plan:
+            ///   - resets_at:
+            ///   - status:
+            ///   - used_this_period:
+            ///   - workspace:
+            internal init(
+                api_access: Swift.Bool,
+                monthly_quota: Swift.Int64,
+                plan: Components.Schemas.WorkspacePlan,
+                resets_at: Foundation.Date,
+                status: Components.Schemas.WorkspaceStatus,
+                used_this_period: Swift.Int64,
+                workspace: Components.Schemas.WorkspaceListing
+            ) {
+                self.api_access = api_access
+                self.monthly_quota = monthly_quota
+                self.plan = plan
+                self.resets_at = resets_at
+                self.status = status
+                self.used_this_period = used_this_period
+                self.workspace = workspace
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case api_access
+                case monthly_quota
+                case plan
+                case resets_at
+                case status
+                case used_this_period
+                case workspace
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TokenCreateRequest`.
+        internal struct TokenCreateRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TokenCreateRequest/expires_in_days`.
+            internal var expires_in_days: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/TokenCreateRequest/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TokenCreateRequest/preset`.
+            internal struct presetPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/TokenCreateRequest/preset/value1`.
+                internal var value1: Components.Schemas.TokenPreset
+                /// Creates a new `presetPayload`.
+                ///
+                /// - Parameters:
+                ///   - value1:
+                internal init(value1: Components.Schemas.TokenPreset) {
+                    self.value1 = value1
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    self.value1 = try decoder.decodeFromSingleValueContainer()
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeToSingleValueContainer(self.value1)
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/TokenCreateRequest/preset`.
+            internal var preset: Components.Schemas.TokenCreateRequest.presetPayload?
+            /// - Remark: Generated from `#/components/schemas/TokenCreateRequest/scopes`.
+            internal var scopes: [Components.Schemas.Scope]?
+            /// Creates a new `TokenCreateRequest`.
+            ///
+            /// - Parameters:
+            ///   - expires_in_days:
+            ///   - name:
+            ///   - preset:
+            ///   - scopes:
+            internal init(
+                expires_in_days: Swift.Int64,
+                name: Swift.String,
+                preset: Components.Schemas.TokenCreateRequest.presetPayload? = nil,
+                scopes: [Components.Schemas.Scope]? = nil
+            ) {
+                self.expires_in_days = expires_in_days
+                self.name = name
+                self.preset = preset
+                self.scopes = scopes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case expires_in_days
+                case name
+                case preset
+                case scopes
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TokenListing`.
+        internal struct TokenListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TokenListing/created`.
+            internal var created: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/TokenListing/expires_at`.
+            internal var expires_at: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/TokenListing/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TokenListing/last_used_at`.
+            internal var last_used_at: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/TokenListing/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TokenListing/prefix`.
+            internal var prefix: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TokenListing/revoked`.
+            internal var revoked: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/TokenListing/scopes`.
+            internal var scopes: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/TokenListing/token`.
+            internal var token: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/TokenListing/workspace`.
+            internal struct workspacePayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/TokenListing/workspace/value1`.
+                internal var value1: Components.Schemas.TokenListingWorkspaceRef
+                /// Creates a new `workspacePayload`.
+                ///
+                /// - Parameters:
+                ///   - value1:
+                internal init(value1: Components.Schemas.TokenListingWorkspaceRef) {
+                    self.value1 = value1
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    self.value1 = try .init(from: decoder)
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try self.value1.encode(to: encoder)
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/TokenListing/workspace`.
+            internal var workspace: Components.Schemas.TokenListing.workspacePayload?
+            /// Creates a new `TokenListing`.
+            ///
+            /// - Parameters:
+            ///   - created:
+            ///   - expires_at:
+            ///   - id:
+            ///   - last_used_at:
+            ///   - name:
+            ///   - prefix:
+            ///   - revoked:
+            ///   - scopes:
+            ///   - token:
+            ///   - workspace:
+            internal init(
+                created: Foundation.Date,
+                expires_at: Foundation.Date? = nil,
+                id: Swift.String,
+                last_used_at: Foundation.Date? = nil,
+                name: Swift.String,
+                prefix: Swift.String,
+                revoked: Swift.Bool,
+                scopes: [Swift.String],
+                token: Swift.String? = nil,
+                workspace: Components.Schemas.TokenListing.workspacePayload? = nil
+            ) {
+                self.created = created
+                self.expires_at = expires_at
+                self.id = id
+                self.last_used_at = last_used_at
+                self.name = name
+                self.prefix = prefix
+                self.revoked = revoked
+                self.scopes = scopes
+                self.token = token
+                self.workspace = workspace
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case created
+                case expires_at
+                case id
+                case last_used_at
+                case name
+                case prefix
+                case revoked
+                case scopes
+                case token
+                case workspace
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TokenListingWorkspaceRef`.
+        internal struct TokenListingWorkspaceRef: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TokenListingWorkspaceRef/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TokenListingWorkspaceRef/kind`.
+            internal var kind: Components.Schemas.WorkspaceKind
+            /// - Remark: Generated from `#/components/schemas/TokenListingWorkspaceRef/name`.
+            internal var name: Swift.String
+            /// Creates a new `TokenListingWorkspaceRef`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - kind:
+            ///   - name:
+            internal init(
+                id: Swift.String,
+                kind: Components.Schemas.WorkspaceKind,
+                name: Swift.String
+            ) {
+                self.id = id
+                self.kind = kind
+                self.name = name
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case kind
+                case name
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TokenOptions`.
+        internal struct TokenOptions: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TokenOptions/can_create`.
+            internal var can_create: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/TokenOptions/expiry_days`.
+            internal var expiry_days: [Swift.Int64]
+            /// - Remark: Generated from `#/components/schemas/TokenOptions/presets`.
+            internal var presets: [Components.Schemas.TokenOptionsPresetOption]
+            /// - Remark: Generated from `#/components/schemas/TokenOptions/reason`.
+            internal var reason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/TokenOptions/scopes`.
+            internal var scopes: [Components.Schemas.TokenOptionsScopeOption]
+            /// - Remark: Generated from `#/components/schemas/TokenOptions/workspace`.
+            internal struct workspacePayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/TokenOptions/workspace/value1`.
+                internal var value1: Components.Schemas.TokenListingWorkspaceRef
+                /// Creates a new `workspacePayload`.
+                ///
+                /// - Parameters:
+                ///   - value1:
+                internal init(value1: Components.Schemas.TokenListingWorkspaceRef) {
+                    self.value1 = value1
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    self.value1 = try .init(from: decoder)
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try self.value1.encode(to: encoder)
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/TokenOptions/workspace`.
+            internal var workspace: Components.Schemas.TokenOptions.workspacePayload?
+            /// Creates a new `TokenOptions`.
+            ///
+            /// - Parameters:
+            ///   - can_create:
+            ///   - expiry_days:
+            ///   - presets:
+            ///   - reason:
+            ///   - scopes:
+            ///   - workspace:
+            internal init(
+                can_create: Swift.Bool,
+                expiry_days: [Swift.Int64],
+                presets: [Components.Schemas.TokenOptionsPresetOption],
+                reason: Swift.String? = nil,
+                scopes: [Components.Schemas.TokenOptionsScopeOption],
+                workspace: Components.Schemas.TokenOptions.workspacePayload? = nil
+            ) {
+                self.can_create = can_create
+                self.expiry_days = expiry_days
+                self.presets = presets
+                self.reason = reason
+                self.scopes = scopes
+                self.workspace = workspace
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case can_create
+                case expiry_days
+                case presets
+                case reason
+                case scopes
+                case workspace
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TokenOptionsPresetOption`.
+        internal struct TokenOptionsPresetOption: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TokenOptionsPresetOption/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TokenOptionsPresetOption/label`.
+            internal var label: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TokenOptionsPresetOption/scopes`.
+            internal var scopes: [Swift.String]
+            /// Creates a new `TokenOptionsPresetOption`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - label:
+            ///   - scopes:
+            internal init(
+                id: Swift.String,
+                label: Swift.String,
+                scopes: [Swift.String]
+            ) {
+                self.id = id
+                self.label = label
+                self.scopes = scopes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case label
+                case scopes
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TokenOptionsScopeOption`.
+        internal struct TokenOptionsScopeOption: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TokenOptionsScopeOption/code`.
+            internal var code: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TokenOptionsScopeOption/description`.
+            internal var description: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TokenOptionsScopeOption/label`.
+            internal var label: Swift.String
+            /// Creates a new `TokenOptionsScopeOption`.
+            ///
+            /// - Parameters:
+            ///   - code:
+            ///   - description:
+            ///   - label:
+            internal init(
+                code: Swift.String,
+                description: Swift.String,
+                label: Swift.String
+            ) {
+                self.code = code
+                self.description = description
+                self.label = label
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case code
+                case description
+                case label
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/TokenPair`.
         internal struct TokenPair: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/TokenPair/access`.
@@ -432,6 +1541,187 @@ extension Components {
             internal enum CodingKeys: String, CodingKey {
                 case access
                 case refresh
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TokenPreset`.
+        internal enum TokenPreset: String, Codable, Hashable, Sendable, CaseIterable {
+            case chat_hyphen_api_hyphen_only = "chat-api-only"
+            case read_hyphen_only = "read-only"
+            case bot_hyphen_management = "bot-management"
+        }
+        /// - Remark: Generated from `#/components/schemas/TokenUpdateRequest`.
+        internal struct TokenUpdateRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TokenUpdateRequest/name`.
+            internal var name: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/TokenUpdateRequest/preset`.
+            internal struct presetPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/TokenUpdateRequest/preset/value1`.
+                internal var value1: Components.Schemas.TokenPreset
+                /// Creates a new `presetPayload`.
+                ///
+                /// - Parameters:
+                ///   - value1:
+                internal init(value1: Components.Schemas.TokenPreset) {
+                    self.value1 = value1
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    self.value1 = try decoder.decodeFromSingleValueContainer()
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeToSingleValueContainer(self.value1)
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/TokenUpdateRequest/preset`.
+            internal var preset: Components.Schemas.TokenUpdateRequest.presetPayload?
+            /// - Remark: Generated from `#/components/schemas/TokenUpdateRequest/scopes`.
+            internal var scopes: [Components.Schemas.Scope]?
+            /// Creates a new `TokenUpdateRequest`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            ///   - preset:
+            ///   - scopes:
+            internal init(
+                name: Swift.String? = nil,
+                preset: Components.Schemas.TokenUpdateRequest.presetPayload? = nil,
+                scopes: [Components.Schemas.Scope]? = nil
+            ) {
+                self.name = name
+                self.preset = preset
+                self.scopes = scopes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case preset
+                case scopes
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/UsageReport`.
+        internal struct UsageReport: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/UsageReport/by_credential`.
+            internal var by_credential: [Components.Schemas.UsageReportCredentialCount]
+            /// - Remark: Generated from `#/components/schemas/UsageReport/by_endpoint`.
+            internal var by_endpoint: [Components.Schemas.UsageReportEndpointCount]
+            /// - Remark: Generated from `#/components/schemas/UsageReport/days`.
+            internal var days: [Components.Schemas.UsageReportDayCount]
+            /// - Remark: Generated from `#/components/schemas/UsageReport/monthly_quota`.
+            internal var monthly_quota: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/UsageReport/used_this_period`.
+            internal var used_this_period: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/UsageReport/workspace`.
+            internal var workspace: Components.Schemas.WorkspaceListing
+            /// Creates a new `UsageReport`.
+            ///
+            /// - Parameters:
+            ///   - by_credential:
+            ///   - by_endpoint:
+            ///   - days:
+            ///   - monthly_quota:
+            ///   - used_this_period:
+            ///   - workspace:
+            internal init(
+                by_credential: [Components.Schemas.UsageReportCredentialCount],
+                by_endpoint: [Components.Schemas.UsageReportEndpointCount],
+                days: [Components.Schemas.UsageReportDayCount],
+                monthly_quota: Swift.Int64,
+                used_this_period: Swift.Int64,
+                workspace: Components.Schemas.WorkspaceListing
+            ) {
+                self.by_credential = by_credential
+                self.by_endpoint = by_endpoint
+                self.days = days
+                self.monthly_quota = monthly_quota
+                self.used_this_period = used_this_period
+                self.workspace = workspace
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case by_credential
+                case by_endpoint
+                case days
+                case monthly_quota
+                case used_this_period
+                case workspace
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/UsageReportCredentialCount`.
+        internal struct UsageReportCredentialCount: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/UsageReportCredentialCount/count`.
+            internal var count: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/UsageReportCredentialCount/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/UsageReportCredentialCount/kind`.
+            internal var kind: Swift.String
+            /// - Remark: Generated from `#/components/schemas/UsageReportCredentialCount/name`.
+            internal var name: Swift.String
+            /// Creates a new `UsageReportCredentialCount`.
+            ///
+            /// - Parameters:
+            ///   - count:
+            ///   - id:
+            ///   - kind:
+            ///   - name:
+            internal init(
+                count: Swift.Int64,
+                id: Swift.String,
+                kind: Swift.String,
+                name: Swift.String
+            ) {
+                self.count = count
+                self.id = id
+                self.kind = kind
+                self.name = name
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case count
+                case id
+                case kind
+                case name
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/UsageReportDayCount`.
+        internal struct UsageReportDayCount: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/UsageReportDayCount/count`.
+            internal var count: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/UsageReportDayCount/date`.
+            internal var date: Swift.String
+            /// Creates a new `UsageReportDayCount`.
+            ///
+            /// - Parameters:
+            ///   - count:
+            ///   - date:
+            internal init(
+                count: Swift.Int64,
+                date: Swift.String
+            ) {
+                self.count = count
+                self.date = date
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case count
+                case date
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/UsageReportEndpointCount`.
+        internal struct UsageReportEndpointCount: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/UsageReportEndpointCount/count`.
+            internal var count: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/UsageReportEndpointCount/endpoint`.
+            internal var endpoint: Swift.String
+            /// Creates a new `UsageReportEndpointCount`.
+            ///
+            /// - Parameters:
+            ///   - count:
+            ///   - endpoint:
+            internal init(
+                count: Swift.Int64,
+                endpoint: Swift.String
+            ) {
+                self.count = count
+                self.endpoint = endpoint
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case count
+                case endpoint
             }
         }
         /// - Remark: Generated from `#/components/schemas/UserListing`.
@@ -468,6 +1758,97 @@ extension Components {
                 case id
                 case is_admin
             }
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkspaceCreateRequest`.
+        internal struct WorkspaceCreateRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkspaceCreateRequest/name`.
+            internal var name: Swift.String
+            /// Creates a new `WorkspaceCreateRequest`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            internal init(name: Swift.String) {
+                self.name = name
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkspaceKind`.
+        internal enum WorkspaceKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case personal = "personal"
+            case team = "team"
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkspaceListing`.
+        internal struct WorkspaceListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkspaceListing/active`.
+            internal var active: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/WorkspaceListing/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkspaceListing/kind`.
+            internal var kind: Components.Schemas.WorkspaceKind
+            /// - Remark: Generated from `#/components/schemas/WorkspaceListing/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkspaceListing/plan`.
+            internal var plan: Components.Schemas.WorkspacePlan
+            /// - Remark: Generated from `#/components/schemas/WorkspaceListing/role`.
+            internal var role: Components.Schemas.MembershipRole
+            /// - Remark: Generated from `#/components/schemas/WorkspaceListing/seats`.
+            internal var seats: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/WorkspaceListing/status`.
+            internal var status: Components.Schemas.WorkspaceStatus
+            /// Creates a new `WorkspaceListing`.
+            ///
+            /// - Parameters:
+            ///   - active:
+            ///   - id:
+            ///   - kind:
+            ///   - name:
+            ///   - plan:
+            ///   - role:
+            ///   - seats:
+            ///   - status:
+            internal init(
+                active: Swift.Bool,
+                id: Swift.String,
+                kind: Components.Schemas.WorkspaceKind,
+                name: Swift.String,
+                plan: Components.Schemas.WorkspacePlan,
+                role: Components.Schemas.MembershipRole,
+                seats: Swift.Int64,
+                status: Components.Schemas.WorkspaceStatus
+            ) {
+                self.active = active
+                self.id = id
+                self.kind = kind
+                self.name = name
+                self.plan = plan
+                self.role = role
+                self.seats = seats
+                self.status = status
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case active
+                case id
+                case kind
+                case name
+                case plan
+                case role
+                case seats
+                case status
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkspacePlan`.
+        internal enum WorkspacePlan: String, Codable, Hashable, Sendable, CaseIterable {
+            case free = "free"
+            case pro = "pro"
+            case ultra = "ultra"
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkspaceStatus`.
+        internal enum WorkspaceStatus: String, Codable, Hashable, Sendable, CaseIterable {
+            case active = "active"
+            case pending_cancellation = "pending_cancellation"
+            case quota_disabled = "quota_disabled"
         }
     }
 }

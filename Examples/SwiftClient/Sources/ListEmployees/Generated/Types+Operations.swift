@@ -1394,6 +1394,4294 @@ internal enum Operations {
             }
         }
     }
+    /// List the workspace's bots
+    ///
+    /// - Remark: HTTP `GET /api/bots/`.
+    /// - Remark: Generated from `#/paths//api/bots//get(bots_list)`.
+    internal enum bots_list {
+        internal static let id: Swift.String = "bots_list"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/bots/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// A page number within the list, from 1 (the default).
+                ///
+                /// - Remark: Generated from `#/paths/api/bots/GET/query/page`.
+                internal var page: Swift.Int64?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - page: A page number within the list, from 1 (the default).
+                internal init(page: Swift.Int64? = nil) {
+                    self.page = page
+                }
+            }
+            internal var query: Operations.bots_list.Input.Query
+            /// - Remark: Generated from `#/paths/api/bots/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_list.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_list.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.bots_list.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.bots_list.Input.Query = .init(),
+                headers: Operations.bots_list.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.PageBotListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.PageBotListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_list.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_list.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The bots, oldest first.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots//get(bots_list)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.bots_list.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.bots_list.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_list.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_list.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots//get(bots_list)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.bots_list.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.bots_list.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_list.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_list.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots//get(bots_list)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.bots_list.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.bots_list.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Create a bot
+    ///
+    /// - Remark: HTTP `POST /api/bots/`.
+    /// - Remark: Generated from `#/paths//api/bots//post(bots_create)`.
+    internal enum bots_create {
+        internal static let id: Swift.String = "bots_create"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/bots/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_create.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_create.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.bots_create.Input.Headers
+            /// - Remark: Generated from `#/paths/api/bots/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.BotFields)
+            }
+            internal var body: Operations.bots_create.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                headers: Operations.bots_create.Input.Headers = .init(),
+                body: Operations.bots_create.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.BotListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.BotListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_create.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_create.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The new bot.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots//post(bots_create)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.bots_create.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.bots_create.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/POST/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/POST/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_create.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_create.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not valid JSON, or a field is missing or invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots//post(bots_create)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.bots_create.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.bots_create.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/POST/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/POST/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_create.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_create.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots//post(bots_create)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.bots_create.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.bots_create.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/POST/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/POST/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_create.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_create.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots//post(bots_create)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.bots_create.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.bots_create.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct ContentTooLarge: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/POST/responses/413/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/POST/responses/413/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_create.Output.ContentTooLarge.Body
+                /// Creates a new `ContentTooLarge`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_create.Output.ContentTooLarge.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is larger than the server accepts.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots//post(bots_create)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Operations.bots_create.Output.ContentTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Operations.bots_create.Output.ContentTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct UnsupportedMediaType: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/POST/responses/415/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/POST/responses/415/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_create.Output.UnsupportedMediaType.Body
+                /// Creates a new `UnsupportedMediaType`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_create.Output.UnsupportedMediaType.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not application/json.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots//post(bots_create)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Operations.bots_create.Output.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Operations.bots_create.Output.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Show a bot
+    ///
+    /// - Remark: HTTP `GET /api/bots/{id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}//get(bots_retrieve)`.
+    internal enum bots_retrieve {
+        internal static let id: Swift.String = "bots_retrieve"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/bots/{id}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The bot's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/bots/{id}/GET/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The bot's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.bots_retrieve.Input.Path
+            /// - Remark: Generated from `#/paths/api/bots/{id}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_retrieve.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_retrieve.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.bots_retrieve.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.bots_retrieve.Input.Path,
+                headers: Operations.bots_retrieve.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BotListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.BotListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_retrieve.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_retrieve.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The bot.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//get(bots_retrieve)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.bots_retrieve.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.bots_retrieve.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_retrieve.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_retrieve.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//get(bots_retrieve)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.bots_retrieve.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.bots_retrieve.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_retrieve.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_retrieve.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//get(bots_retrieve)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.bots_retrieve.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.bots_retrieve.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/GET/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_retrieve.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_retrieve.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//get(bots_retrieve)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.bots_retrieve.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.bots_retrieve.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Change a bot
+    ///
+    /// - Remark: HTTP `PATCH /api/bots/{id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}//patch(bots_partial_update)`.
+    internal enum bots_partial_update {
+        internal static let id: Swift.String = "bots_partial_update"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The bot's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The bot's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.bots_partial_update.Input.Path
+            /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_partial_update.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_partial_update.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.bots_partial_update.Input.Headers
+            /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/requestBody/content/application\/json`.
+                case json(Components.Schemas.BotFields)
+            }
+            internal var body: Operations.bots_partial_update.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.bots_partial_update.Input.Path,
+                headers: Operations.bots_partial_update.Input.Headers = .init(),
+                body: Operations.bots_partial_update.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BotListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.BotListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_partial_update.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_partial_update.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The bot as changed.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//patch(bots_partial_update)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.bots_partial_update.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.bots_partial_update.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_partial_update.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_partial_update.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not valid JSON, or a field is missing or invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//patch(bots_partial_update)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.bots_partial_update.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.bots_partial_update.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_partial_update.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_partial_update.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//patch(bots_partial_update)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.bots_partial_update.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.bots_partial_update.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_partial_update.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_partial_update.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//patch(bots_partial_update)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.bots_partial_update.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.bots_partial_update.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_partial_update.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_partial_update.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//patch(bots_partial_update)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.bots_partial_update.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.bots_partial_update.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct ContentTooLarge: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/413/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/413/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_partial_update.Output.ContentTooLarge.Body
+                /// Creates a new `ContentTooLarge`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_partial_update.Output.ContentTooLarge.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is larger than the server accepts.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//patch(bots_partial_update)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Operations.bots_partial_update.Output.ContentTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Operations.bots_partial_update.Output.ContentTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct UnsupportedMediaType: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/415/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/PATCH/responses/415/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_partial_update.Output.UnsupportedMediaType.Body
+                /// Creates a new `UnsupportedMediaType`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_partial_update.Output.UnsupportedMediaType.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not application/json.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//patch(bots_partial_update)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Operations.bots_partial_update.Output.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Operations.bots_partial_update.Output.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Delete a bot, its documents and conversations
+    ///
+    /// - Remark: HTTP `DELETE /api/bots/{id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}//delete(bots_destroy)`.
+    internal enum bots_destroy {
+        internal static let id: Swift.String = "bots_destroy"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/bots/{id}/DELETE/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The bot's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/bots/{id}/DELETE/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The bot's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.bots_destroy.Input.Path
+            /// - Remark: Generated from `#/paths/api/bots/{id}/DELETE/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_destroy.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_destroy.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.bots_destroy.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.bots_destroy.Input.Path,
+                headers: Operations.bots_destroy.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct NoContent: Sendable, Hashable {
+                /// Creates a new `NoContent`.
+                internal init() {}
+            }
+            /// Deleted.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//delete(bots_destroy)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            case noContent(Operations.bots_destroy.Output.NoContent)
+            /// Deleted.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//delete(bots_destroy)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            internal static var noContent: Self {
+                .noContent(.init())
+            }
+            /// The associated value of the enum case if `self` is `.noContent`.
+            ///
+            /// - Throws: An error if `self` is not `.noContent`.
+            /// - SeeAlso: `.noContent`.
+            internal var noContent: Operations.bots_destroy.Output.NoContent {
+                get throws {
+                    switch self {
+                    case let .noContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/DELETE/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/DELETE/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_destroy.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_destroy.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//delete(bots_destroy)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.bots_destroy.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.bots_destroy.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/DELETE/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/DELETE/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_destroy.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_destroy.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//delete(bots_destroy)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.bots_destroy.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.bots_destroy.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/DELETE/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/DELETE/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_destroy.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_destroy.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}//delete(bots_destroy)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.bots_destroy.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.bots_destroy.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// List a bot's documents
+    ///
+    /// - Remark: HTTP `GET /api/bots/{id}/documents/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}/documents//get(bots_documents_list)`.
+    internal enum bots_documents_list {
+        internal static let id: Swift.String = "bots_documents_list"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The bot's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The bot's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.bots_documents_list.Input.Path
+            /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// A page number within the list, from 1 (the default).
+                ///
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/query/page`.
+                internal var page: Swift.Int64?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - page: A page number within the list, from 1 (the default).
+                internal init(page: Swift.Int64? = nil) {
+                    self.page = page
+                }
+            }
+            internal var query: Operations.bots_documents_list.Input.Query
+            /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_documents_list.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_documents_list.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.bots_documents_list.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                path: Operations.bots_documents_list.Input.Path,
+                query: Operations.bots_documents_list.Input.Query = .init(),
+                headers: Operations.bots_documents_list.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.PageDocumentListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.PageDocumentListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_list.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_list.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The documents' metadata, oldest first.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents//get(bots_documents_list)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.bots_documents_list.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.bots_documents_list.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_list.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_list.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents//get(bots_documents_list)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.bots_documents_list.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.bots_documents_list.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_list.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_list.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents//get(bots_documents_list)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.bots_documents_list.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.bots_documents_list.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/GET/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_list.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_list.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents//get(bots_documents_list)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.bots_documents_list.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.bots_documents_list.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Add a document to a bot
+    ///
+    /// - Remark: HTTP `POST /api/bots/{id}/documents/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}/documents//post(bots_documents_create)`.
+    internal enum bots_documents_create {
+        internal static let id: Swift.String = "bots_documents_create"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The bot's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The bot's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.bots_documents_create.Input.Path
+            /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_documents_create.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_documents_create.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.bots_documents_create.Input.Headers
+            /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.DocumentFields)
+            }
+            internal var body: Operations.bots_documents_create.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.bots_documents_create.Input.Path,
+                headers: Operations.bots_documents_create.Input.Headers = .init(),
+                body: Operations.bots_documents_create.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.DocumentListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.DocumentListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_create.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_create.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The document's metadata.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents//post(bots_documents_create)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.bots_documents_create.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.bots_documents_create.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_create.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_create.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not valid JSON, or a field is missing or invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents//post(bots_documents_create)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.bots_documents_create.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.bots_documents_create.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_create.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_create.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents//post(bots_documents_create)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.bots_documents_create.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.bots_documents_create.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_create.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_create.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents//post(bots_documents_create)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.bots_documents_create.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.bots_documents_create.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_create.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_create.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents//post(bots_documents_create)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.bots_documents_create.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.bots_documents_create.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct ContentTooLarge: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/413/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/413/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_create.Output.ContentTooLarge.Body
+                /// Creates a new `ContentTooLarge`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_create.Output.ContentTooLarge.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is larger than the server accepts.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents//post(bots_documents_create)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Operations.bots_documents_create.Output.ContentTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Operations.bots_documents_create.Output.ContentTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct UnsupportedMediaType: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/415/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/POST/responses/415/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_create.Output.UnsupportedMediaType.Body
+                /// Creates a new `UnsupportedMediaType`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_create.Output.UnsupportedMediaType.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not application/json.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents//post(bots_documents_create)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Operations.bots_documents_create.Output.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Operations.bots_documents_create.Output.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Remove a document from a bot
+    ///
+    /// - Remark: HTTP `DELETE /api/bots/{id}/documents/{document_id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}/documents/{document_id}//delete(bots_documents_destroy)`.
+    internal enum bots_documents_destroy {
+        internal static let id: Swift.String = "bots_documents_destroy"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/bots/{id}/documents/{document_id}/DELETE/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The bot's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/{document_id}/DELETE/path/id`.
+                internal var id: Swift.String
+                /// The document's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/{document_id}/DELETE/path/document_id`.
+                internal var document_id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The bot's id.
+                ///   - document_id: The document's id.
+                internal init(
+                    id: Swift.String,
+                    document_id: Swift.String
+                ) {
+                    self.id = id
+                    self.document_id = document_id
+                }
+            }
+            internal var path: Operations.bots_documents_destroy.Input.Path
+            /// - Remark: Generated from `#/paths/api/bots/{id}/documents/{document_id}/DELETE/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_documents_destroy.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.bots_documents_destroy.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.bots_documents_destroy.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.bots_documents_destroy.Input.Path,
+                headers: Operations.bots_documents_destroy.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct NoContent: Sendable, Hashable {
+                /// Creates a new `NoContent`.
+                internal init() {}
+            }
+            /// Removed.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents/{document_id}//delete(bots_documents_destroy)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            case noContent(Operations.bots_documents_destroy.Output.NoContent)
+            /// Removed.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents/{document_id}//delete(bots_documents_destroy)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            internal static var noContent: Self {
+                .noContent(.init())
+            }
+            /// The associated value of the enum case if `self` is `.noContent`.
+            ///
+            /// - Throws: An error if `self` is not `.noContent`.
+            /// - SeeAlso: `.noContent`.
+            internal var noContent: Operations.bots_documents_destroy.Output.NoContent {
+                get throws {
+                    switch self {
+                    case let .noContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/{document_id}/DELETE/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/{document_id}/DELETE/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_destroy.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_destroy.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents/{document_id}//delete(bots_documents_destroy)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.bots_documents_destroy.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.bots_documents_destroy.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/{document_id}/DELETE/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/{document_id}/DELETE/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_destroy.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_destroy.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents/{document_id}//delete(bots_documents_destroy)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.bots_documents_destroy.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.bots_documents_destroy.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/{id}/documents/{document_id}/DELETE/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/{id}/documents/{document_id}/DELETE/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_documents_destroy.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_documents_destroy.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots/{id}/documents/{document_id}//delete(bots_documents_destroy)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.bots_documents_destroy.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.bots_documents_destroy.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// List the workspace's API conversations
+    ///
+    /// - Remark: HTTP `GET /api/conversations/`.
+    /// - Remark: Generated from `#/paths//api/conversations//get(conversations_list)`.
+    internal enum conversations_list {
+        internal static let id: Swift.String = "conversations_list"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/conversations/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// A page number within the list, from 1 (the default).
+                ///
+                /// - Remark: Generated from `#/paths/api/conversations/GET/query/page`.
+                internal var page: Swift.Int64?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - page: A page number within the list, from 1 (the default).
+                internal init(page: Swift.Int64? = nil) {
+                    self.page = page
+                }
+            }
+            internal var query: Operations.conversations_list.Input.Query
+            /// - Remark: Generated from `#/paths/api/conversations/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.conversations_list.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.conversations_list.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.conversations_list.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.conversations_list.Input.Query = .init(),
+                headers: Operations.conversations_list.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.PageConversationListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.PageConversationListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_list.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_list.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The conversations, oldest first.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations//get(conversations_list)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.conversations_list.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.conversations_list.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_list.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_list.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations//get(conversations_list)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.conversations_list.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.conversations_list.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_list.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_list.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations//get(conversations_list)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.conversations_list.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.conversations_list.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Start a conversation with a bot
+    ///
+    /// - Remark: HTTP `POST /api/conversations/`.
+    /// - Remark: Generated from `#/paths//api/conversations//post(conversations_create)`.
+    internal enum conversations_create {
+        internal static let id: Swift.String = "conversations_create"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/conversations/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.conversations_create.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.conversations_create.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.conversations_create.Input.Headers
+            /// - Remark: Generated from `#/paths/api/conversations/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.ConversationCreateRequest)
+            }
+            internal var body: Operations.conversations_create.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                headers: Operations.conversations_create.Input.Headers = .init(),
+                body: Operations.conversations_create.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.ConversationListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ConversationListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_create.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_create.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The new conversation.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations//post(conversations_create)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.conversations_create.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.conversations_create.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/POST/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/POST/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_create.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_create.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not valid JSON, or a field is missing or invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations//post(conversations_create)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.conversations_create.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.conversations_create.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/POST/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/POST/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_create.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_create.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations//post(conversations_create)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.conversations_create.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.conversations_create.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/POST/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/POST/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_create.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_create.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations//post(conversations_create)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.conversations_create.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.conversations_create.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct ContentTooLarge: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/POST/responses/413/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/POST/responses/413/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_create.Output.ContentTooLarge.Body
+                /// Creates a new `ContentTooLarge`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_create.Output.ContentTooLarge.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is larger than the server accepts.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations//post(conversations_create)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Operations.conversations_create.Output.ContentTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Operations.conversations_create.Output.ContentTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct UnsupportedMediaType: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/POST/responses/415/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/POST/responses/415/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_create.Output.UnsupportedMediaType.Body
+                /// Creates a new `UnsupportedMediaType`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_create.Output.UnsupportedMediaType.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not application/json.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations//post(conversations_create)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Operations.conversations_create.Output.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Operations.conversations_create.Output.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Show a conversation and its messages
+    ///
+    /// - Remark: HTTP `GET /api/conversations/{id}/`.
+    /// - Remark: Generated from `#/paths//api/conversations/{id}//get(conversations_retrieve)`.
+    internal enum conversations_retrieve {
+        internal static let id: Swift.String = "conversations_retrieve"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/conversations/{id}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The conversation's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/GET/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The conversation's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.conversations_retrieve.Input.Path
+            /// - Remark: Generated from `#/paths/api/conversations/{id}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.conversations_retrieve.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.conversations_retrieve.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.conversations_retrieve.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.conversations_retrieve.Input.Path,
+                headers: Operations.conversations_retrieve.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ConversationListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ConversationListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_retrieve.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_retrieve.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The conversation, messages oldest first.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}//get(conversations_retrieve)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.conversations_retrieve.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.conversations_retrieve.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_retrieve.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_retrieve.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}//get(conversations_retrieve)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.conversations_retrieve.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.conversations_retrieve.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_retrieve.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_retrieve.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}//get(conversations_retrieve)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.conversations_retrieve.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.conversations_retrieve.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/GET/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_retrieve.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_retrieve.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}//get(conversations_retrieve)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.conversations_retrieve.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.conversations_retrieve.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Delete a conversation
+    ///
+    /// - Remark: HTTP `DELETE /api/conversations/{id}/`.
+    /// - Remark: Generated from `#/paths//api/conversations/{id}//delete(conversations_destroy)`.
+    internal enum conversations_destroy {
+        internal static let id: Swift.String = "conversations_destroy"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/conversations/{id}/DELETE/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The conversation's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/DELETE/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The conversation's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.conversations_destroy.Input.Path
+            /// - Remark: Generated from `#/paths/api/conversations/{id}/DELETE/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.conversations_destroy.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.conversations_destroy.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.conversations_destroy.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.conversations_destroy.Input.Path,
+                headers: Operations.conversations_destroy.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct NoContent: Sendable, Hashable {
+                /// Creates a new `NoContent`.
+                internal init() {}
+            }
+            /// Deleted.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}//delete(conversations_destroy)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            case noContent(Operations.conversations_destroy.Output.NoContent)
+            /// Deleted.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}//delete(conversations_destroy)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            internal static var noContent: Self {
+                .noContent(.init())
+            }
+            /// The associated value of the enum case if `self` is `.noContent`.
+            ///
+            /// - Throws: An error if `self` is not `.noContent`.
+            /// - SeeAlso: `.noContent`.
+            internal var noContent: Operations.conversations_destroy.Output.NoContent {
+                get throws {
+                    switch self {
+                    case let .noContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/DELETE/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/DELETE/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_destroy.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_destroy.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}//delete(conversations_destroy)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.conversations_destroy.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.conversations_destroy.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/DELETE/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/DELETE/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_destroy.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_destroy.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}//delete(conversations_destroy)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.conversations_destroy.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.conversations_destroy.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/DELETE/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/DELETE/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_destroy.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_destroy.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}//delete(conversations_destroy)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.conversations_destroy.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.conversations_destroy.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Send a message and get the bot's reply
+    ///
+    /// - Remark: HTTP `POST /api/conversations/{id}/messages/`.
+    /// - Remark: Generated from `#/paths//api/conversations/{id}/messages//post(conversations_messages_create)`.
+    internal enum conversations_messages_create {
+        internal static let id: Swift.String = "conversations_messages_create"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The conversation's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The conversation's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.conversations_messages_create.Input.Path
+            /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.conversations_messages_create.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.conversations_messages_create.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.conversations_messages_create.Input.Headers
+            /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.MessageCreateRequest)
+            }
+            internal var body: Operations.conversations_messages_create.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.conversations_messages_create.Input.Path,
+                headers: Operations.conversations_messages_create.Input.Headers = .init(),
+                body: Operations.conversations_messages_create.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.ChatExchange)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ChatExchange {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_messages_create.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_messages_create.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The message and the bot's reply.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}/messages//post(conversations_messages_create)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.conversations_messages_create.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.conversations_messages_create.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_messages_create.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_messages_create.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not valid JSON, or a field is missing or invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}/messages//post(conversations_messages_create)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.conversations_messages_create.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.conversations_messages_create.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_messages_create.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_messages_create.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}/messages//post(conversations_messages_create)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.conversations_messages_create.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.conversations_messages_create.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_messages_create.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_messages_create.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}/messages//post(conversations_messages_create)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.conversations_messages_create.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.conversations_messages_create.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_messages_create.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_messages_create.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}/messages//post(conversations_messages_create)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.conversations_messages_create.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.conversations_messages_create.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct ContentTooLarge: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/413/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/413/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_messages_create.Output.ContentTooLarge.Body
+                /// Creates a new `ContentTooLarge`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_messages_create.Output.ContentTooLarge.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is larger than the server accepts.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}/messages//post(conversations_messages_create)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Operations.conversations_messages_create.Output.ContentTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Operations.conversations_messages_create.Output.ContentTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct UnsupportedMediaType: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/415/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/{id}/messages/POST/responses/415/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_messages_create.Output.UnsupportedMediaType.Body
+                /// Creates a new `UnsupportedMediaType`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_messages_create.Output.UnsupportedMediaType.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not application/json.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations/{id}/messages//post(conversations_messages_create)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Operations.conversations_messages_create.Output.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Operations.conversations_messages_create.Output.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
     /// List your API keys
     ///
     /// - Remark: HTTP `GET /api/keys/`.
@@ -1401,6 +5689,21 @@ internal enum Operations {
     internal enum keys_list {
         internal static let id: Swift.String = "keys_list"
         internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/keys/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// A page number within the list, from 1 (the default).
+                ///
+                /// - Remark: Generated from `#/paths/api/keys/GET/query/page`.
+                internal var page: Swift.Int64?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - page: A page number within the list, from 1 (the default).
+                internal init(page: Swift.Int64? = nil) {
+                    self.page = page
+                }
+            }
+            internal var query: Operations.keys_list.Input.Query
             /// - Remark: Generated from `#/paths/api/keys/GET/header`.
             internal struct Headers: Sendable, Hashable {
                 internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.keys_list.AcceptableContentType>]
@@ -1416,8 +5719,13 @@ internal enum Operations {
             /// Creates a new `Input`.
             ///
             /// - Parameters:
+            ///   - query:
             ///   - headers:
-            internal init(headers: Operations.keys_list.Input.Headers = .init()) {
+            internal init(
+                query: Operations.keys_list.Input.Query = .init(),
+                headers: Operations.keys_list.Input.Headers = .init()
+            ) {
+                self.query = query
                 self.headers = headers
             }
         }
@@ -1426,12 +5734,12 @@ internal enum Operations {
                 /// - Remark: Generated from `#/paths/api/keys/GET/responses/200/content`.
                 internal enum Body: Sendable, Hashable {
                     /// - Remark: Generated from `#/paths/api/keys/GET/responses/200/content/application\/json`.
-                    case json([Components.Schemas.KeyListing])
+                    case json(Components.Schemas.PageKeyListing)
                     /// The associated value of the enum case if `self` is `.json`.
                     ///
                     /// - Throws: An error if `self` is not `.json`.
                     /// - SeeAlso: `.json`.
-                    internal var json: [Components.Schemas.KeyListing] {
+                    internal var json: Components.Schemas.PageKeyListing {
                         get throws {
                             switch self {
                             case let .json(body):
@@ -2261,6 +6569,442 @@ internal enum Operations {
             }
         }
     }
+    /// The models a bot can use
+    ///
+    /// - Remark: HTTP `GET /api/models/`.
+    /// - Remark: Generated from `#/paths//api/models//get(models_list)`.
+    internal enum models_list {
+        internal static let id: Swift.String = "models_list"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/models/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.models_list.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.models_list.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.models_list.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            internal init(headers: Operations.models_list.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/models/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/models/GET/responses/200/content/application\/json`.
+                    case json([Components.Schemas.ChatModel])
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: [Components.Schemas.ChatModel] {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.models_list.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.models_list.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The models.
+            ///
+            /// - Remark: Generated from `#/paths//api/models//get(models_list)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.models_list.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.models_list.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/models/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/models/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.models_list.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.models_list.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/models//get(models_list)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.models_list.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.models_list.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/models/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/models/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.models_list.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.models_list.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/models//get(models_list)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.models_list.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.models_list.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Your profile in this workspace
+    ///
+    /// - Remark: HTTP `GET /api/profile/`.
+    /// - Remark: Generated from `#/paths//api/profile//get(profile_retrieve)`.
+    internal enum profile_retrieve {
+        internal static let id: Swift.String = "profile_retrieve"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/profile/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.profile_retrieve.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.profile_retrieve.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.profile_retrieve.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            internal init(headers: Operations.profile_retrieve.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/profile/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/profile/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.Profile)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.Profile {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.profile_retrieve.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.profile_retrieve.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// Who you are and your role here.
+            ///
+            /// - Remark: Generated from `#/paths//api/profile//get(profile_retrieve)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.profile_retrieve.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.profile_retrieve.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/profile/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/profile/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.profile_retrieve.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.profile_retrieve.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/profile//get(profile_retrieve)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.profile_retrieve.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.profile_retrieve.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/profile/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/profile/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.profile_retrieve.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.profile_retrieve.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/profile//get(profile_retrieve)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.profile_retrieve.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.profile_retrieve.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
     /// The OpenAPI document of this API
     ///
     /// - Remark: HTTP `GET /api/schema/`.
@@ -2707,6 +7451,4903 @@ internal enum Operations {
             }
         }
     }
+    /// This workspace's plan, quota and usage
+    ///
+    /// - Remark: HTTP `GET /api/subscription/`.
+    /// - Remark: Generated from `#/paths//api/subscription//get(subscription_retrieve)`.
+    internal enum subscription_retrieve {
+        internal static let id: Swift.String = "subscription_retrieve"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/subscription/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.subscription_retrieve.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.subscription_retrieve.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.subscription_retrieve.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            internal init(headers: Operations.subscription_retrieve.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/subscription/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/subscription/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.Subscription)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.Subscription {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.subscription_retrieve.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.subscription_retrieve.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The plan, its monthly quota and what has been used.
+            ///
+            /// - Remark: Generated from `#/paths//api/subscription//get(subscription_retrieve)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.subscription_retrieve.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.subscription_retrieve.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/subscription/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/subscription/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.subscription_retrieve.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.subscription_retrieve.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/subscription//get(subscription_retrieve)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.subscription_retrieve.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.subscription_retrieve.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/subscription/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/subscription/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.subscription_retrieve.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.subscription_retrieve.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/subscription//get(subscription_retrieve)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.subscription_retrieve.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.subscription_retrieve.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// List your personal access tokens
+    ///
+    /// - Remark: HTTP `GET /api/tokens/`.
+    /// - Remark: Generated from `#/paths//api/tokens//get(tokens_list)`.
+    internal enum tokens_list {
+        internal static let id: Swift.String = "tokens_list"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/tokens/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// A page number within the list, from 1 (the default).
+                ///
+                /// - Remark: Generated from `#/paths/api/tokens/GET/query/page`.
+                internal var page: Swift.Int64?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - page: A page number within the list, from 1 (the default).
+                internal init(page: Swift.Int64? = nil) {
+                    self.page = page
+                }
+            }
+            internal var query: Operations.tokens_list.Input.Query
+            /// - Remark: Generated from `#/paths/api/tokens/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_list.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_list.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.tokens_list.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.tokens_list.Input.Query = .init(),
+                headers: Operations.tokens_list.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.PageTokenListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.PageTokenListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_list.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_list.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// Your tokens in every workspace, newest last, revoked ones included; never a secret.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens//get(tokens_list)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.tokens_list.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.tokens_list.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_list.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_list.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens//get(tokens_list)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.tokens_list.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.tokens_list.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_list.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_list.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens//get(tokens_list)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.tokens_list.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.tokens_list.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Create a personal access token (shown once)
+    ///
+    /// - Remark: HTTP `POST /api/tokens/`.
+    /// - Remark: Generated from `#/paths//api/tokens//post(tokens_create)`.
+    internal enum tokens_create {
+        internal static let id: Swift.String = "tokens_create"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/tokens/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_create.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_create.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.tokens_create.Input.Headers
+            /// - Remark: Generated from `#/paths/api/tokens/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.TokenCreateRequest)
+            }
+            internal var body: Operations.tokens_create.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                headers: Operations.tokens_create.Input.Headers = .init(),
+                body: Operations.tokens_create.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.TokenListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.TokenListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_create.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_create.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The new token; `token` holds it, shown this once.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens//post(tokens_create)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.tokens_create.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.tokens_create.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/POST/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/POST/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_create.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_create.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not valid JSON, or a field is missing or invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens//post(tokens_create)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.tokens_create.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.tokens_create.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/POST/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/POST/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_create.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_create.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens//post(tokens_create)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.tokens_create.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.tokens_create.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/POST/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/POST/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_create.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_create.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens//post(tokens_create)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.tokens_create.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.tokens_create.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct ContentTooLarge: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/POST/responses/413/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/POST/responses/413/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_create.Output.ContentTooLarge.Body
+                /// Creates a new `ContentTooLarge`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_create.Output.ContentTooLarge.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is larger than the server accepts.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens//post(tokens_create)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Operations.tokens_create.Output.ContentTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Operations.tokens_create.Output.ContentTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct UnsupportedMediaType: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/POST/responses/415/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/POST/responses/415/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_create.Output.UnsupportedMediaType.Body
+                /// Creates a new `UnsupportedMediaType`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_create.Output.UnsupportedMediaType.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not application/json.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens//post(tokens_create)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Operations.tokens_create.Output.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Operations.tokens_create.Output.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// What a new token can be given, and whether this workspace may create one
+    ///
+    /// - Remark: HTTP `GET /api/tokens/scopes/`.
+    /// - Remark: Generated from `#/paths//api/tokens/scopes//get(tokens_scopes_retrieve)`.
+    internal enum tokens_scopes_retrieve {
+        internal static let id: Swift.String = "tokens_scopes_retrieve"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/tokens/scopes/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_scopes_retrieve.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_scopes_retrieve.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.tokens_scopes_retrieve.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            internal init(headers: Operations.tokens_scopes_retrieve.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/scopes/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/scopes/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.TokenOptions)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.TokenOptions {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_scopes_retrieve.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_scopes_retrieve.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// Scopes, presets, allowed lifetimes, and `can_create` with the `reason` when not.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/scopes//get(tokens_scopes_retrieve)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.tokens_scopes_retrieve.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.tokens_scopes_retrieve.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/scopes/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/scopes/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_scopes_retrieve.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_scopes_retrieve.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/scopes//get(tokens_scopes_retrieve)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.tokens_scopes_retrieve.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.tokens_scopes_retrieve.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/scopes/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/scopes/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_scopes_retrieve.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_scopes_retrieve.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/scopes//get(tokens_scopes_retrieve)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.tokens_scopes_retrieve.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.tokens_scopes_retrieve.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Rename a token (its scopes never change)
+    ///
+    /// - Remark: HTTP `PATCH /api/tokens/{id}/`.
+    /// - Remark: Generated from `#/paths//api/tokens/{id}//patch(tokens_partial_update)`.
+    internal enum tokens_partial_update {
+        internal static let id: Swift.String = "tokens_partial_update"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The token's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The token's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.tokens_partial_update.Input.Path
+            /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_partial_update.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_partial_update.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.tokens_partial_update.Input.Headers
+            /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/requestBody/content/application\/json`.
+                case json(Components.Schemas.TokenUpdateRequest)
+            }
+            internal var body: Operations.tokens_partial_update.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.tokens_partial_update.Input.Path,
+                headers: Operations.tokens_partial_update.Input.Headers = .init(),
+                body: Operations.tokens_partial_update.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/200/content/application\/json`.
+                    case json(Components.Schemas.TokenListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.TokenListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_partial_update.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_partial_update.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The token as renamed.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//patch(tokens_partial_update)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.tokens_partial_update.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.tokens_partial_update.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_partial_update.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_partial_update.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not valid JSON, or a field is missing or invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//patch(tokens_partial_update)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.tokens_partial_update.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.tokens_partial_update.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_partial_update.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_partial_update.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//patch(tokens_partial_update)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.tokens_partial_update.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.tokens_partial_update.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_partial_update.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_partial_update.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//patch(tokens_partial_update)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.tokens_partial_update.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.tokens_partial_update.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_partial_update.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_partial_update.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//patch(tokens_partial_update)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.tokens_partial_update.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.tokens_partial_update.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct ContentTooLarge: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/413/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/413/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_partial_update.Output.ContentTooLarge.Body
+                /// Creates a new `ContentTooLarge`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_partial_update.Output.ContentTooLarge.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is larger than the server accepts.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//patch(tokens_partial_update)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Operations.tokens_partial_update.Output.ContentTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Operations.tokens_partial_update.Output.ContentTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct UnsupportedMediaType: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/415/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PATCH/responses/415/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_partial_update.Output.UnsupportedMediaType.Body
+                /// Creates a new `UnsupportedMediaType`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_partial_update.Output.UnsupportedMediaType.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not application/json.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//patch(tokens_partial_update)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Operations.tokens_partial_update.Output.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Operations.tokens_partial_update.Output.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Rename a token (its scopes never change)
+    ///
+    /// - Remark: HTTP `PUT /api/tokens/{id}/`.
+    /// - Remark: Generated from `#/paths//api/tokens/{id}//put(tokens_update)`.
+    internal enum tokens_update {
+        internal static let id: Swift.String = "tokens_update"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The token's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The token's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.tokens_update.Input.Path
+            /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_update.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_update.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.tokens_update.Input.Headers
+            /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/requestBody/content/application\/json`.
+                case json(Components.Schemas.TokenUpdateRequest)
+            }
+            internal var body: Operations.tokens_update.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.tokens_update.Input.Path,
+                headers: Operations.tokens_update.Input.Headers = .init(),
+                body: Operations.tokens_update.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.TokenListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.TokenListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_update.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_update.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The token as renamed.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//put(tokens_update)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.tokens_update.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.tokens_update.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_update.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_update.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not valid JSON, or a field is missing or invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//put(tokens_update)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.tokens_update.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.tokens_update.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_update.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_update.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//put(tokens_update)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.tokens_update.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.tokens_update.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_update.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_update.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//put(tokens_update)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.tokens_update.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.tokens_update.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_update.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_update.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//put(tokens_update)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.tokens_update.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.tokens_update.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct ContentTooLarge: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/413/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/413/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_update.Output.ContentTooLarge.Body
+                /// Creates a new `ContentTooLarge`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_update.Output.ContentTooLarge.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is larger than the server accepts.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//put(tokens_update)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Operations.tokens_update.Output.ContentTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Operations.tokens_update.Output.ContentTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct UnsupportedMediaType: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/415/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/PUT/responses/415/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_update.Output.UnsupportedMediaType.Body
+                /// Creates a new `UnsupportedMediaType`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_update.Output.UnsupportedMediaType.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not application/json.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//put(tokens_update)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Operations.tokens_update.Output.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Operations.tokens_update.Output.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Revoke a token, at once and for good
+    ///
+    /// - Remark: HTTP `DELETE /api/tokens/{id}/`.
+    /// - Remark: Generated from `#/paths//api/tokens/{id}//delete(tokens_destroy)`.
+    internal enum tokens_destroy {
+        internal static let id: Swift.String = "tokens_destroy"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/tokens/{id}/DELETE/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The token's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/DELETE/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The token's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.tokens_destroy.Input.Path
+            /// - Remark: Generated from `#/paths/api/tokens/{id}/DELETE/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_destroy.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.tokens_destroy.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.tokens_destroy.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.tokens_destroy.Input.Path,
+                headers: Operations.tokens_destroy.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct NoContent: Sendable, Hashable {
+                /// Creates a new `NoContent`.
+                internal init() {}
+            }
+            /// Revoked.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//delete(tokens_destroy)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            case noContent(Operations.tokens_destroy.Output.NoContent)
+            /// Revoked.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//delete(tokens_destroy)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            internal static var noContent: Self {
+                .noContent(.init())
+            }
+            /// The associated value of the enum case if `self` is `.noContent`.
+            ///
+            /// - Throws: An error if `self` is not `.noContent`.
+            /// - SeeAlso: `.noContent`.
+            internal var noContent: Operations.tokens_destroy.Output.NoContent {
+                get throws {
+                    switch self {
+                    case let .noContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/DELETE/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/DELETE/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_destroy.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_destroy.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//delete(tokens_destroy)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.tokens_destroy.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.tokens_destroy.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/DELETE/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/DELETE/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_destroy.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_destroy.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//delete(tokens_destroy)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.tokens_destroy.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.tokens_destroy.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/{id}/DELETE/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/{id}/DELETE/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_destroy.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_destroy.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens/{id}//delete(tokens_destroy)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.tokens_destroy.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.tokens_destroy.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Requests per day, token, API key and endpoint
+    ///
+    /// - Remark: HTTP `GET /api/usage/`.
+    /// - Remark: Generated from `#/paths//api/usage//get(usage_retrieve)`.
+    internal enum usage_retrieve {
+        internal static let id: Swift.String = "usage_retrieve"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/usage/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.usage_retrieve.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.usage_retrieve.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.usage_retrieve.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            internal init(headers: Operations.usage_retrieve.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/usage/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/usage/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.UsageReport)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.UsageReport {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.usage_retrieve.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.usage_retrieve.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The last 30 days, oldest first.
+            ///
+            /// - Remark: Generated from `#/paths//api/usage//get(usage_retrieve)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.usage_retrieve.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.usage_retrieve.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/usage/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/usage/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.usage_retrieve.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.usage_retrieve.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/usage//get(usage_retrieve)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.usage_retrieve.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.usage_retrieve.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/usage/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/usage/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.usage_retrieve.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.usage_retrieve.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/usage//get(usage_retrieve)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.usage_retrieve.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.usage_retrieve.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// List your workspaces
+    ///
+    /// - Remark: HTTP `GET /api/workspaces/`.
+    /// - Remark: Generated from `#/paths//api/workspaces//get(workspaces_list)`.
+    internal enum workspaces_list {
+        internal static let id: Swift.String = "workspaces_list"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/workspaces/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// A page number within the list, from 1 (the default).
+                ///
+                /// - Remark: Generated from `#/paths/api/workspaces/GET/query/page`.
+                internal var page: Swift.Int64?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - page: A page number within the list, from 1 (the default).
+                internal init(page: Swift.Int64? = nil) {
+                    self.page = page
+                }
+            }
+            internal var query: Operations.workspaces_list.Input.Query
+            /// - Remark: Generated from `#/paths/api/workspaces/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_list.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_list.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.workspaces_list.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.workspaces_list.Input.Query = .init(),
+                headers: Operations.workspaces_list.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.PageWorkspaceListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.PageWorkspaceListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_list.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_list.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// Personal first, then teams.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces//get(workspaces_list)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.workspaces_list.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.workspaces_list.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_list.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_list.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces//get(workspaces_list)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.workspaces_list.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.workspaces_list.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_list.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_list.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces//get(workspaces_list)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.workspaces_list.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.workspaces_list.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Create a team (you own it; Free plan)
+    ///
+    /// - Remark: HTTP `POST /api/workspaces/`.
+    /// - Remark: Generated from `#/paths//api/workspaces//post(workspaces_create)`.
+    internal enum workspaces_create {
+        internal static let id: Swift.String = "workspaces_create"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/workspaces/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_create.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_create.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.workspaces_create.Input.Headers
+            /// - Remark: Generated from `#/paths/api/workspaces/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.WorkspaceCreateRequest)
+            }
+            internal var body: Operations.workspaces_create.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                headers: Operations.workspaces_create.Input.Headers = .init(),
+                body: Operations.workspaces_create.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.WorkspaceListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkspaceListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_create.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_create.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The new team.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces//post(workspaces_create)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.workspaces_create.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.workspaces_create.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_create.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_create.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not valid JSON, or a field is missing or invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces//post(workspaces_create)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.workspaces_create.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.workspaces_create.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_create.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_create.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces//post(workspaces_create)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.workspaces_create.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.workspaces_create.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_create.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_create.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces//post(workspaces_create)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.workspaces_create.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.workspaces_create.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct ContentTooLarge: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/413/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/413/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_create.Output.ContentTooLarge.Body
+                /// Creates a new `ContentTooLarge`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_create.Output.ContentTooLarge.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is larger than the server accepts.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces//post(workspaces_create)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Operations.workspaces_create.Output.ContentTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Operations.workspaces_create.Output.ContentTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct UnsupportedMediaType: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/415/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/POST/responses/415/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_create.Output.UnsupportedMediaType.Body
+                /// Creates a new `UnsupportedMediaType`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_create.Output.UnsupportedMediaType.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not application/json.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces//post(workspaces_create)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Operations.workspaces_create.Output.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Operations.workspaces_create.Output.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Make a workspace your active one
+    ///
+    /// - Remark: HTTP `POST /api/workspaces/{id}/activate/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/activate//post(workspaces_activate_create)`.
+    internal enum workspaces_activate_create {
+        internal static let id: Swift.String = "workspaces_activate_create"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/activate/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The workspace's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/activate/POST/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The workspace's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.workspaces_activate_create.Input.Path
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/activate/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_activate_create.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_activate_create.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.workspaces_activate_create.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.workspaces_activate_create.Input.Path,
+                headers: Operations.workspaces_activate_create.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/activate/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/activate/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.WorkspaceListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.WorkspaceListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_activate_create.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_activate_create.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The workspace, now active.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/activate//post(workspaces_activate_create)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.workspaces_activate_create.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.workspaces_activate_create.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/activate/POST/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/activate/POST/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_activate_create.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_activate_create.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/activate//post(workspaces_activate_create)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.workspaces_activate_create.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.workspaces_activate_create.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/activate/POST/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/activate/POST/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_activate_create.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_activate_create.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/activate//post(workspaces_activate_create)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.workspaces_activate_create.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.workspaces_activate_create.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/activate/POST/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/activate/POST/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_activate_create.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_activate_create.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/activate//post(workspaces_activate_create)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.workspaces_activate_create.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.workspaces_activate_create.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// List a workspace's members
+    ///
+    /// - Remark: HTTP `GET /api/workspaces/{id}/members/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//get(workspaces_members_list)`.
+    internal enum workspaces_members_list {
+        internal static let id: Swift.String = "workspaces_members_list"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The workspace's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The workspace's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.workspaces_members_list.Input.Path
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// A page number within the list, from 1 (the default).
+                ///
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/query/page`.
+                internal var page: Swift.Int64?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - page: A page number within the list, from 1 (the default).
+                internal init(page: Swift.Int64? = nil) {
+                    self.page = page
+                }
+            }
+            internal var query: Operations.workspaces_members_list.Input.Query
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_members_list.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_members_list.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.workspaces_members_list.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                path: Operations.workspaces_members_list.Input.Path,
+                query: Operations.workspaces_members_list.Input.Query = .init(),
+                headers: Operations.workspaces_members_list.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.PageMemberListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.PageMemberListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_list.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_list.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The members, oldest first.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//get(workspaces_members_list)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.workspaces_members_list.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.workspaces_members_list.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_list.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_list.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//get(workspaces_members_list)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.workspaces_members_list.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.workspaces_members_list.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_list.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_list.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//get(workspaces_members_list)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.workspaces_members_list.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.workspaces_members_list.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/GET/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_list.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_list.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//get(workspaces_members_list)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.workspaces_members_list.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.workspaces_members_list.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Add a member (admins and owners)
+    ///
+    /// - Remark: HTTP `POST /api/workspaces/{id}/members/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//post(workspaces_members_create)`.
+    internal enum workspaces_members_create {
+        internal static let id: Swift.String = "workspaces_members_create"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The workspace's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/path/id`.
+                internal var id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The workspace's id.
+                internal init(id: Swift.String) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.workspaces_members_create.Input.Path
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_members_create.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_members_create.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.workspaces_members_create.Input.Headers
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.MemberAddRequest)
+            }
+            internal var body: Operations.workspaces_members_create.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.workspaces_members_create.Input.Path,
+                headers: Operations.workspaces_members_create.Input.Headers = .init(),
+                body: Operations.workspaces_members_create.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/201/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.MemberListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.MemberListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_create.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_create.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The new member.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//post(workspaces_members_create)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.workspaces_members_create.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            internal var created: Operations.workspaces_members_create.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_create.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_create.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not valid JSON, or a field is missing or invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//post(workspaces_members_create)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.workspaces_members_create.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.workspaces_members_create.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_create.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_create.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//post(workspaces_members_create)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.workspaces_members_create.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.workspaces_members_create.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_create.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_create.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//post(workspaces_members_create)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.workspaces_members_create.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.workspaces_members_create.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_create.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_create.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//post(workspaces_members_create)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.workspaces_members_create.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.workspaces_members_create.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Conflict: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/409/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/409/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_create.Output.Conflict.Body
+                /// Creates a new `Conflict`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_create.Output.Conflict.Body) {
+                    self.body = body
+                }
+            }
+            /// Already a member, or no free seat.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//post(workspaces_members_create)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Operations.workspaces_members_create.Output.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Operations.workspaces_members_create.Output.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct ContentTooLarge: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/413/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/413/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_create.Output.ContentTooLarge.Body
+                /// Creates a new `ContentTooLarge`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_create.Output.ContentTooLarge.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is larger than the server accepts.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//post(workspaces_members_create)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Operations.workspaces_members_create.Output.ContentTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Operations.workspaces_members_create.Output.ContentTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct UnsupportedMediaType: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/415/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/POST/responses/415/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_create.Output.UnsupportedMediaType.Body
+                /// Creates a new `UnsupportedMediaType`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_create.Output.UnsupportedMediaType.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not application/json.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//post(workspaces_members_create)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Operations.workspaces_members_create.Output.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Operations.workspaces_members_create.Output.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Change a member's role or seat (admins and owners)
+    ///
+    /// - Remark: HTTP `PATCH /api/workspaces/{id}/members/{user_id}/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//patch(workspaces_members_partial_update)`.
+    internal enum workspaces_members_partial_update {
+        internal static let id: Swift.String = "workspaces_members_partial_update"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The workspace's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/path/id`.
+                internal var id: Swift.String
+                /// The member's user id.
+                ///
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/path/user_id`.
+                internal var user_id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The workspace's id.
+                ///   - user_id: The member's user id.
+                internal init(
+                    id: Swift.String,
+                    user_id: Swift.String
+                ) {
+                    self.id = id
+                    self.user_id = user_id
+                }
+            }
+            internal var path: Operations.workspaces_members_partial_update.Input.Path
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_members_partial_update.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_members_partial_update.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.workspaces_members_partial_update.Input.Headers
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/requestBody/content/application\/json`.
+                case json(Components.Schemas.MemberUpdateRequest)
+            }
+            internal var body: Operations.workspaces_members_partial_update.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.workspaces_members_partial_update.Input.Path,
+                headers: Operations.workspaces_members_partial_update.Input.Headers = .init(),
+                body: Operations.workspaces_members_partial_update.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/200/content/application\/json`.
+                    case json(Components.Schemas.MemberListing)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.MemberListing {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_partial_update.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_partial_update.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The member as changed.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//patch(workspaces_members_partial_update)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.workspaces_members_partial_update.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.workspaces_members_partial_update.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_partial_update.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_partial_update.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not valid JSON, or a field is missing or invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//patch(workspaces_members_partial_update)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.workspaces_members_partial_update.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.workspaces_members_partial_update.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_partial_update.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_partial_update.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//patch(workspaces_members_partial_update)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.workspaces_members_partial_update.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.workspaces_members_partial_update.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_partial_update.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_partial_update.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//patch(workspaces_members_partial_update)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.workspaces_members_partial_update.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.workspaces_members_partial_update.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_partial_update.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_partial_update.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//patch(workspaces_members_partial_update)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.workspaces_members_partial_update.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.workspaces_members_partial_update.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct ContentTooLarge: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/413/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/413/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_partial_update.Output.ContentTooLarge.Body
+                /// Creates a new `ContentTooLarge`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_partial_update.Output.ContentTooLarge.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is larger than the server accepts.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//patch(workspaces_members_partial_update)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Operations.workspaces_members_partial_update.Output.ContentTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Operations.workspaces_members_partial_update.Output.ContentTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct UnsupportedMediaType: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/415/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/PATCH/responses/415/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_partial_update.Output.UnsupportedMediaType.Body
+                /// Creates a new `UnsupportedMediaType`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_partial_update.Output.UnsupportedMediaType.Body) {
+                    self.body = body
+                }
+            }
+            /// The body is not application/json.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//patch(workspaces_members_partial_update)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Operations.workspaces_members_partial_update.Output.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            internal var unsupportedMediaType: Operations.workspaces_members_partial_update.Output.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// Remove a member (admins and owners)
+    ///
+    /// - Remark: HTTP `DELETE /api/workspaces/{id}/members/{user_id}/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//delete(workspaces_members_destroy)`.
+    internal enum workspaces_members_destroy {
+        internal static let id: Swift.String = "workspaces_members_destroy"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The workspace's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/path/id`.
+                internal var id: Swift.String
+                /// The member's user id.
+                ///
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/path/user_id`.
+                internal var user_id: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The workspace's id.
+                ///   - user_id: The member's user id.
+                internal init(
+                    id: Swift.String,
+                    user_id: Swift.String
+                ) {
+                    self.id = id
+                    self.user_id = user_id
+                }
+            }
+            internal var path: Operations.workspaces_members_destroy.Input.Path
+            /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_members_destroy.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.workspaces_members_destroy.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.workspaces_members_destroy.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.workspaces_members_destroy.Input.Path,
+                headers: Operations.workspaces_members_destroy.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct NoContent: Sendable, Hashable {
+                /// Creates a new `NoContent`.
+                internal init() {}
+            }
+            /// Removed; their tokens for this team stop working.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//delete(workspaces_members_destroy)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            case noContent(Operations.workspaces_members_destroy.Output.NoContent)
+            /// Removed; their tokens for this team stop working.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//delete(workspaces_members_destroy)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            internal static var noContent: Self {
+                .noContent(.init())
+            }
+            /// The associated value of the enum case if `self` is `.noContent`.
+            ///
+            /// - Throws: An error if `self` is not `.noContent`.
+            /// - SeeAlso: `.noContent`.
+            internal var noContent: Operations.workspaces_members_destroy.Output.NoContent {
+                get throws {
+                    switch self {
+                    case let .noContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Unauthorized: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/responses/401/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/responses/401/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_destroy.Output.Unauthorized.Body
+                /// Creates a new `Unauthorized`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_destroy.Output.Unauthorized.Body) {
+                    self.body = body
+                }
+            }
+            /// No valid credential: see the WWW-Authenticate challenges.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//delete(workspaces_members_destroy)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Operations.workspaces_members_destroy.Output.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Operations.workspaces_members_destroy.Output.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Forbidden: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/responses/403/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/responses/403/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_destroy.Output.Forbidden.Body
+                /// Creates a new `Forbidden`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_destroy.Output.Forbidden.Body) {
+                    self.body = body
+                }
+            }
+            /// The credential is valid but does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//delete(workspaces_members_destroy)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Operations.workspaces_members_destroy.Output.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Operations.workspaces_members_destroy.Output.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_destroy.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_destroy.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// There is no such item, or it is not yours.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//delete(workspaces_members_destroy)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.workspaces_members_destroy.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.workspaces_members_destroy.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
     /// Liveness and database check
     ///
     /// - Remark: HTTP `GET /healthz`.
@@ -2824,6 +12465,21 @@ internal enum Operations {
     internal enum employees_list {
         internal static let id: Swift.String = "employees_list"
         internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/pegasus/employees/api/employees/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// A page number within the list, from 1 (the default).
+                ///
+                /// - Remark: Generated from `#/paths/pegasus/employees/api/employees/GET/query/page`.
+                internal var page: Swift.Int64?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - page: A page number within the list, from 1 (the default).
+                internal init(page: Swift.Int64? = nil) {
+                    self.page = page
+                }
+            }
+            internal var query: Operations.employees_list.Input.Query
             /// - Remark: Generated from `#/paths/pegasus/employees/api/employees/GET/header`.
             internal struct Headers: Sendable, Hashable {
                 internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.employees_list.AcceptableContentType>]
@@ -2839,8 +12495,13 @@ internal enum Operations {
             /// Creates a new `Input`.
             ///
             /// - Parameters:
+            ///   - query:
             ///   - headers:
-            internal init(headers: Operations.employees_list.Input.Headers = .init()) {
+            internal init(
+                query: Operations.employees_list.Input.Query = .init(),
+                headers: Operations.employees_list.Input.Headers = .init()
+            ) {
+                self.query = query
                 self.headers = headers
             }
         }
@@ -2849,12 +12510,12 @@ internal enum Operations {
                 /// - Remark: Generated from `#/paths/pegasus/employees/api/employees/GET/responses/200/content`.
                 internal enum Body: Sendable, Hashable {
                     /// - Remark: Generated from `#/paths/pegasus/employees/api/employees/GET/responses/200/content/application\/json`.
-                    case json([Components.Schemas.EmployeeListing])
+                    case json(Components.Schemas.PageEmployeeListing)
                     /// The associated value of the enum case if `self` is `.json`.
                     ///
                     /// - Throws: An error if `self` is not `.json`.
                     /// - SeeAlso: `.json`.
-                    internal var json: [Components.Schemas.EmployeeListing] {
+                    internal var json: Components.Schemas.PageEmployeeListing {
                         get throws {
                             switch self {
                             case let .json(body):
@@ -2873,7 +12534,7 @@ internal enum Operations {
                     self.body = body
                 }
             }
-            /// Your employees, oldest first.
+            /// Your employees, oldest first, a page at a time.
             ///
             /// - Remark: Generated from `#/paths//pegasus/employees/api/employees//get(employees_list)/responses/200`.
             ///

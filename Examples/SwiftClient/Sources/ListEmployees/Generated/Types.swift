@@ -30,6 +30,71 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /api/auth/user/`.
     /// - Remark: Generated from `#/paths//api/auth/user//get(auth_user_retrieve)`.
     func auth_user_retrieve(_ input: Operations.auth_user_retrieve.Input) async throws -> Operations.auth_user_retrieve.Output
+    /// List the workspace's bots
+    ///
+    /// - Remark: HTTP `GET /api/bots/`.
+    /// - Remark: Generated from `#/paths//api/bots//get(bots_list)`.
+    func bots_list(_ input: Operations.bots_list.Input) async throws -> Operations.bots_list.Output
+    /// Create a bot
+    ///
+    /// - Remark: HTTP `POST /api/bots/`.
+    /// - Remark: Generated from `#/paths//api/bots//post(bots_create)`.
+    func bots_create(_ input: Operations.bots_create.Input) async throws -> Operations.bots_create.Output
+    /// Show a bot
+    ///
+    /// - Remark: HTTP `GET /api/bots/{id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}//get(bots_retrieve)`.
+    func bots_retrieve(_ input: Operations.bots_retrieve.Input) async throws -> Operations.bots_retrieve.Output
+    /// Change a bot
+    ///
+    /// - Remark: HTTP `PATCH /api/bots/{id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}//patch(bots_partial_update)`.
+    func bots_partial_update(_ input: Operations.bots_partial_update.Input) async throws -> Operations.bots_partial_update.Output
+    /// Delete a bot, its documents and conversations
+    ///
+    /// - Remark: HTTP `DELETE /api/bots/{id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}//delete(bots_destroy)`.
+    func bots_destroy(_ input: Operations.bots_destroy.Input) async throws -> Operations.bots_destroy.Output
+    /// List a bot's documents
+    ///
+    /// - Remark: HTTP `GET /api/bots/{id}/documents/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}/documents//get(bots_documents_list)`.
+    func bots_documents_list(_ input: Operations.bots_documents_list.Input) async throws -> Operations.bots_documents_list.Output
+    /// Add a document to a bot
+    ///
+    /// - Remark: HTTP `POST /api/bots/{id}/documents/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}/documents//post(bots_documents_create)`.
+    func bots_documents_create(_ input: Operations.bots_documents_create.Input) async throws -> Operations.bots_documents_create.Output
+    /// Remove a document from a bot
+    ///
+    /// - Remark: HTTP `DELETE /api/bots/{id}/documents/{document_id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}/documents/{document_id}//delete(bots_documents_destroy)`.
+    func bots_documents_destroy(_ input: Operations.bots_documents_destroy.Input) async throws -> Operations.bots_documents_destroy.Output
+    /// List the workspace's API conversations
+    ///
+    /// - Remark: HTTP `GET /api/conversations/`.
+    /// - Remark: Generated from `#/paths//api/conversations//get(conversations_list)`.
+    func conversations_list(_ input: Operations.conversations_list.Input) async throws -> Operations.conversations_list.Output
+    /// Start a conversation with a bot
+    ///
+    /// - Remark: HTTP `POST /api/conversations/`.
+    /// - Remark: Generated from `#/paths//api/conversations//post(conversations_create)`.
+    func conversations_create(_ input: Operations.conversations_create.Input) async throws -> Operations.conversations_create.Output
+    /// Show a conversation and its messages
+    ///
+    /// - Remark: HTTP `GET /api/conversations/{id}/`.
+    /// - Remark: Generated from `#/paths//api/conversations/{id}//get(conversations_retrieve)`.
+    func conversations_retrieve(_ input: Operations.conversations_retrieve.Input) async throws -> Operations.conversations_retrieve.Output
+    /// Delete a conversation
+    ///
+    /// - Remark: HTTP `DELETE /api/conversations/{id}/`.
+    /// - Remark: Generated from `#/paths//api/conversations/{id}//delete(conversations_destroy)`.
+    func conversations_destroy(_ input: Operations.conversations_destroy.Input) async throws -> Operations.conversations_destroy.Output
+    /// Send a message and get the bot's reply
+    ///
+    /// - Remark: HTTP `POST /api/conversations/{id}/messages/`.
+    /// - Remark: Generated from `#/paths//api/conversations/{id}/messages//post(conversations_messages_create)`.
+    func conversations_messages_create(_ input: Operations.conversations_messages_create.Input) async throws -> Operations.conversations_messages_create.Output
     /// List your API keys
     ///
     /// - Remark: HTTP `GET /api/keys/`.
@@ -45,6 +110,16 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `DELETE /api/keys/{id}/`.
     /// - Remark: Generated from `#/paths//api/keys/{id}//delete(keys_destroy)`.
     func keys_destroy(_ input: Operations.keys_destroy.Input) async throws -> Operations.keys_destroy.Output
+    /// The models a bot can use
+    ///
+    /// - Remark: HTTP `GET /api/models/`.
+    /// - Remark: Generated from `#/paths//api/models//get(models_list)`.
+    func models_list(_ input: Operations.models_list.Input) async throws -> Operations.models_list.Output
+    /// Your profile in this workspace
+    ///
+    /// - Remark: HTTP `GET /api/profile/`.
+    /// - Remark: Generated from `#/paths//api/profile//get(profile_retrieve)`.
+    func profile_retrieve(_ input: Operations.profile_retrieve.Input) async throws -> Operations.profile_retrieve.Output
     /// The OpenAPI document of this API
     ///
     /// - Remark: HTTP `GET /api/schema/`.
@@ -60,6 +135,81 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /api/schema/swagger-ui/`.
     /// - Remark: Generated from `#/paths//api/schema/swagger-ui//get(schema_swagger_ui_retrieve)`.
     func schema_swagger_ui_retrieve(_ input: Operations.schema_swagger_ui_retrieve.Input) async throws -> Operations.schema_swagger_ui_retrieve.Output
+    /// This workspace's plan, quota and usage
+    ///
+    /// - Remark: HTTP `GET /api/subscription/`.
+    /// - Remark: Generated from `#/paths//api/subscription//get(subscription_retrieve)`.
+    func subscription_retrieve(_ input: Operations.subscription_retrieve.Input) async throws -> Operations.subscription_retrieve.Output
+    /// List your personal access tokens
+    ///
+    /// - Remark: HTTP `GET /api/tokens/`.
+    /// - Remark: Generated from `#/paths//api/tokens//get(tokens_list)`.
+    func tokens_list(_ input: Operations.tokens_list.Input) async throws -> Operations.tokens_list.Output
+    /// Create a personal access token (shown once)
+    ///
+    /// - Remark: HTTP `POST /api/tokens/`.
+    /// - Remark: Generated from `#/paths//api/tokens//post(tokens_create)`.
+    func tokens_create(_ input: Operations.tokens_create.Input) async throws -> Operations.tokens_create.Output
+    /// What a new token can be given, and whether this workspace may create one
+    ///
+    /// - Remark: HTTP `GET /api/tokens/scopes/`.
+    /// - Remark: Generated from `#/paths//api/tokens/scopes//get(tokens_scopes_retrieve)`.
+    func tokens_scopes_retrieve(_ input: Operations.tokens_scopes_retrieve.Input) async throws -> Operations.tokens_scopes_retrieve.Output
+    /// Rename a token (its scopes never change)
+    ///
+    /// - Remark: HTTP `PATCH /api/tokens/{id}/`.
+    /// - Remark: Generated from `#/paths//api/tokens/{id}//patch(tokens_partial_update)`.
+    func tokens_partial_update(_ input: Operations.tokens_partial_update.Input) async throws -> Operations.tokens_partial_update.Output
+    /// Rename a token (its scopes never change)
+    ///
+    /// - Remark: HTTP `PUT /api/tokens/{id}/`.
+    /// - Remark: Generated from `#/paths//api/tokens/{id}//put(tokens_update)`.
+    func tokens_update(_ input: Operations.tokens_update.Input) async throws -> Operations.tokens_update.Output
+    /// Revoke a token, at once and for good
+    ///
+    /// - Remark: HTTP `DELETE /api/tokens/{id}/`.
+    /// - Remark: Generated from `#/paths//api/tokens/{id}//delete(tokens_destroy)`.
+    func tokens_destroy(_ input: Operations.tokens_destroy.Input) async throws -> Operations.tokens_destroy.Output
+    /// Requests per day, token, API key and endpoint
+    ///
+    /// - Remark: HTTP `GET /api/usage/`.
+    /// - Remark: Generated from `#/paths//api/usage//get(usage_retrieve)`.
+    func usage_retrieve(_ input: Operations.usage_retrieve.Input) async throws -> Operations.usage_retrieve.Output
+    /// List your workspaces
+    ///
+    /// - Remark: HTTP `GET /api/workspaces/`.
+    /// - Remark: Generated from `#/paths//api/workspaces//get(workspaces_list)`.
+    func workspaces_list(_ input: Operations.workspaces_list.Input) async throws -> Operations.workspaces_list.Output
+    /// Create a team (you own it; Free plan)
+    ///
+    /// - Remark: HTTP `POST /api/workspaces/`.
+    /// - Remark: Generated from `#/paths//api/workspaces//post(workspaces_create)`.
+    func workspaces_create(_ input: Operations.workspaces_create.Input) async throws -> Operations.workspaces_create.Output
+    /// Make a workspace your active one
+    ///
+    /// - Remark: HTTP `POST /api/workspaces/{id}/activate/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/activate//post(workspaces_activate_create)`.
+    func workspaces_activate_create(_ input: Operations.workspaces_activate_create.Input) async throws -> Operations.workspaces_activate_create.Output
+    /// List a workspace's members
+    ///
+    /// - Remark: HTTP `GET /api/workspaces/{id}/members/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//get(workspaces_members_list)`.
+    func workspaces_members_list(_ input: Operations.workspaces_members_list.Input) async throws -> Operations.workspaces_members_list.Output
+    /// Add a member (admins and owners)
+    ///
+    /// - Remark: HTTP `POST /api/workspaces/{id}/members/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//post(workspaces_members_create)`.
+    func workspaces_members_create(_ input: Operations.workspaces_members_create.Input) async throws -> Operations.workspaces_members_create.Output
+    /// Change a member's role or seat (admins and owners)
+    ///
+    /// - Remark: HTTP `PATCH /api/workspaces/{id}/members/{user_id}/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//patch(workspaces_members_partial_update)`.
+    func workspaces_members_partial_update(_ input: Operations.workspaces_members_partial_update.Input) async throws -> Operations.workspaces_members_partial_update.Output
+    /// Remove a member (admins and owners)
+    ///
+    /// - Remark: HTTP `DELETE /api/workspaces/{id}/members/{user_id}/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//delete(workspaces_members_destroy)`.
+    func workspaces_members_destroy(_ input: Operations.workspaces_members_destroy.Input) async throws -> Operations.workspaces_members_destroy.Output
     /// Liveness and database check
     ///
     /// - Remark: HTTP `GET /healthz`.
@@ -158,12 +308,195 @@ extension APIProtocol {
     internal func auth_user_retrieve(headers: Operations.auth_user_retrieve.Input.Headers = .init()) async throws -> Operations.auth_user_retrieve.Output {
         try await auth_user_retrieve(Operations.auth_user_retrieve.Input(headers: headers))
     }
+    /// List the workspace's bots
+    ///
+    /// - Remark: HTTP `GET /api/bots/`.
+    /// - Remark: Generated from `#/paths//api/bots//get(bots_list)`.
+    internal func bots_list(
+        query: Operations.bots_list.Input.Query = .init(),
+        headers: Operations.bots_list.Input.Headers = .init()
+    ) async throws -> Operations.bots_list.Output {
+        try await bots_list(Operations.bots_list.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Create a bot
+    ///
+    /// - Remark: HTTP `POST /api/bots/`.
+    /// - Remark: Generated from `#/paths//api/bots//post(bots_create)`.
+    internal func bots_create(
+        headers: Operations.bots_create.Input.Headers = .init(),
+        body: Operations.bots_create.Input.Body
+    ) async throws -> Operations.bots_create.Output {
+        try await bots_create(Operations.bots_create.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Show a bot
+    ///
+    /// - Remark: HTTP `GET /api/bots/{id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}//get(bots_retrieve)`.
+    internal func bots_retrieve(
+        path: Operations.bots_retrieve.Input.Path,
+        headers: Operations.bots_retrieve.Input.Headers = .init()
+    ) async throws -> Operations.bots_retrieve.Output {
+        try await bots_retrieve(Operations.bots_retrieve.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Change a bot
+    ///
+    /// - Remark: HTTP `PATCH /api/bots/{id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}//patch(bots_partial_update)`.
+    internal func bots_partial_update(
+        path: Operations.bots_partial_update.Input.Path,
+        headers: Operations.bots_partial_update.Input.Headers = .init(),
+        body: Operations.bots_partial_update.Input.Body
+    ) async throws -> Operations.bots_partial_update.Output {
+        try await bots_partial_update(Operations.bots_partial_update.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Delete a bot, its documents and conversations
+    ///
+    /// - Remark: HTTP `DELETE /api/bots/{id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}//delete(bots_destroy)`.
+    internal func bots_destroy(
+        path: Operations.bots_destroy.Input.Path,
+        headers: Operations.bots_destroy.Input.Headers = .init()
+    ) async throws -> Operations.bots_destroy.Output {
+        try await bots_destroy(Operations.bots_destroy.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// List a bot's documents
+    ///
+    /// - Remark: HTTP `GET /api/bots/{id}/documents/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}/documents//get(bots_documents_list)`.
+    internal func bots_documents_list(
+        path: Operations.bots_documents_list.Input.Path,
+        query: Operations.bots_documents_list.Input.Query = .init(),
+        headers: Operations.bots_documents_list.Input.Headers = .init()
+    ) async throws -> Operations.bots_documents_list.Output {
+        try await bots_documents_list(Operations.bots_documents_list.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Add a document to a bot
+    ///
+    /// - Remark: HTTP `POST /api/bots/{id}/documents/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}/documents//post(bots_documents_create)`.
+    internal func bots_documents_create(
+        path: Operations.bots_documents_create.Input.Path,
+        headers: Operations.bots_documents_create.Input.Headers = .init(),
+        body: Operations.bots_documents_create.Input.Body
+    ) async throws -> Operations.bots_documents_create.Output {
+        try await bots_documents_create(Operations.bots_documents_create.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Remove a document from a bot
+    ///
+    /// - Remark: HTTP `DELETE /api/bots/{id}/documents/{document_id}/`.
+    /// - Remark: Generated from `#/paths//api/bots/{id}/documents/{document_id}//delete(bots_documents_destroy)`.
+    internal func bots_documents_destroy(
+        path: Operations.bots_documents_destroy.Input.Path,
+        headers: Operations.bots_documents_destroy.Input.Headers = .init()
+    ) async throws -> Operations.bots_documents_destroy.Output {
+        try await bots_documents_destroy(Operations.bots_documents_destroy.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// List the workspace's API conversations
+    ///
+    /// - Remark: HTTP `GET /api/conversations/`.
+    /// - Remark: Generated from `#/paths//api/conversations//get(conversations_list)`.
+    internal func conversations_list(
+        query: Operations.conversations_list.Input.Query = .init(),
+        headers: Operations.conversations_list.Input.Headers = .init()
+    ) async throws -> Operations.conversations_list.Output {
+        try await conversations_list(Operations.conversations_list.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Start a conversation with a bot
+    ///
+    /// - Remark: HTTP `POST /api/conversations/`.
+    /// - Remark: Generated from `#/paths//api/conversations//post(conversations_create)`.
+    internal func conversations_create(
+        headers: Operations.conversations_create.Input.Headers = .init(),
+        body: Operations.conversations_create.Input.Body
+    ) async throws -> Operations.conversations_create.Output {
+        try await conversations_create(Operations.conversations_create.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Show a conversation and its messages
+    ///
+    /// - Remark: HTTP `GET /api/conversations/{id}/`.
+    /// - Remark: Generated from `#/paths//api/conversations/{id}//get(conversations_retrieve)`.
+    internal func conversations_retrieve(
+        path: Operations.conversations_retrieve.Input.Path,
+        headers: Operations.conversations_retrieve.Input.Headers = .init()
+    ) async throws -> Operations.conversations_retrieve.Output {
+        try await conversations_retrieve(Operations.conversations_retrieve.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Delete a conversation
+    ///
+    /// - Remark: HTTP `DELETE /api/conversations/{id}/`.
+    /// - Remark: Generated from `#/paths//api/conversations/{id}//delete(conversations_destroy)`.
+    internal func conversations_destroy(
+        path: Operations.conversations_destroy.Input.Path,
+        headers: Operations.conversations_destroy.Input.Headers = .init()
+    ) async throws -> Operations.conversations_destroy.Output {
+        try await conversations_destroy(Operations.conversations_destroy.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Send a message and get the bot's reply
+    ///
+    /// - Remark: HTTP `POST /api/conversations/{id}/messages/`.
+    /// - Remark: Generated from `#/paths//api/conversations/{id}/messages//post(conversations_messages_create)`.
+    internal func conversations_messages_create(
+        path: Operations.conversations_messages_create.Input.Path,
+        headers: Operations.conversations_messages_create.Input.Headers = .init(),
+        body: Operations.conversations_messages_create.Input.Body
+    ) async throws -> Operations.conversations_messages_create.Output {
+        try await conversations_messages_create(Operations.conversations_messages_create.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
     /// List your API keys
     ///
     /// - Remark: HTTP `GET /api/keys/`.
     /// - Remark: Generated from `#/paths//api/keys//get(keys_list)`.
-    internal func keys_list(headers: Operations.keys_list.Input.Headers = .init()) async throws -> Operations.keys_list.Output {
-        try await keys_list(Operations.keys_list.Input(headers: headers))
+    internal func keys_list(
+        query: Operations.keys_list.Input.Query = .init(),
+        headers: Operations.keys_list.Input.Headers = .init()
+    ) async throws -> Operations.keys_list.Output {
+        try await keys_list(Operations.keys_list.Input(
+            query: query,
+            headers: headers
+        ))
     }
     /// Create an API key (shown once)
     ///
@@ -190,6 +523,20 @@ extension APIProtocol {
             path: path,
             headers: headers
         ))
+    }
+    /// The models a bot can use
+    ///
+    /// - Remark: HTTP `GET /api/models/`.
+    /// - Remark: Generated from `#/paths//api/models//get(models_list)`.
+    internal func models_list(headers: Operations.models_list.Input.Headers = .init()) async throws -> Operations.models_list.Output {
+        try await models_list(Operations.models_list.Input(headers: headers))
+    }
+    /// Your profile in this workspace
+    ///
+    /// - Remark: HTTP `GET /api/profile/`.
+    /// - Remark: Generated from `#/paths//api/profile//get(profile_retrieve)`.
+    internal func profile_retrieve(headers: Operations.profile_retrieve.Input.Headers = .init()) async throws -> Operations.profile_retrieve.Output {
+        try await profile_retrieve(Operations.profile_retrieve.Input(headers: headers))
     }
     /// The OpenAPI document of this API
     ///
@@ -218,6 +565,193 @@ extension APIProtocol {
     internal func schema_swagger_ui_retrieve(headers: Operations.schema_swagger_ui_retrieve.Input.Headers = .init()) async throws -> Operations.schema_swagger_ui_retrieve.Output {
         try await schema_swagger_ui_retrieve(Operations.schema_swagger_ui_retrieve.Input(headers: headers))
     }
+    /// This workspace's plan, quota and usage
+    ///
+    /// - Remark: HTTP `GET /api/subscription/`.
+    /// - Remark: Generated from `#/paths//api/subscription//get(subscription_retrieve)`.
+    internal func subscription_retrieve(headers: Operations.subscription_retrieve.Input.Headers = .init()) async throws -> Operations.subscription_retrieve.Output {
+        try await subscription_retrieve(Operations.subscription_retrieve.Input(headers: headers))
+    }
+    /// List your personal access tokens
+    ///
+    /// - Remark: HTTP `GET /api/tokens/`.
+    /// - Remark: Generated from `#/paths//api/tokens//get(tokens_list)`.
+    internal func tokens_list(
+        query: Operations.tokens_list.Input.Query = .init(),
+        headers: Operations.tokens_list.Input.Headers = .init()
+    ) async throws -> Operations.tokens_list.Output {
+        try await tokens_list(Operations.tokens_list.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Create a personal access token (shown once)
+    ///
+    /// - Remark: HTTP `POST /api/tokens/`.
+    /// - Remark: Generated from `#/paths//api/tokens//post(tokens_create)`.
+    internal func tokens_create(
+        headers: Operations.tokens_create.Input.Headers = .init(),
+        body: Operations.tokens_create.Input.Body
+    ) async throws -> Operations.tokens_create.Output {
+        try await tokens_create(Operations.tokens_create.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// What a new token can be given, and whether this workspace may create one
+    ///
+    /// - Remark: HTTP `GET /api/tokens/scopes/`.
+    /// - Remark: Generated from `#/paths//api/tokens/scopes//get(tokens_scopes_retrieve)`.
+    internal func tokens_scopes_retrieve(headers: Operations.tokens_scopes_retrieve.Input.Headers = .init()) async throws -> Operations.tokens_scopes_retrieve.Output {
+        try await tokens_scopes_retrieve(Operations.tokens_scopes_retrieve.Input(headers: headers))
+    }
+    /// Rename a token (its scopes never change)
+    ///
+    /// - Remark: HTTP `PATCH /api/tokens/{id}/`.
+    /// - Remark: Generated from `#/paths//api/tokens/{id}//patch(tokens_partial_update)`.
+    internal func tokens_partial_update(
+        path: Operations.tokens_partial_update.Input.Path,
+        headers: Operations.tokens_partial_update.Input.Headers = .init(),
+        body: Operations.tokens_partial_update.Input.Body
+    ) async throws -> Operations.tokens_partial_update.Output {
+        try await tokens_partial_update(Operations.tokens_partial_update.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Rename a token (its scopes never change)
+    ///
+    /// - Remark: HTTP `PUT /api/tokens/{id}/`.
+    /// - Remark: Generated from `#/paths//api/tokens/{id}//put(tokens_update)`.
+    internal func tokens_update(
+        path: Operations.tokens_update.Input.Path,
+        headers: Operations.tokens_update.Input.Headers = .init(),
+        body: Operations.tokens_update.Input.Body
+    ) async throws -> Operations.tokens_update.Output {
+        try await tokens_update(Operations.tokens_update.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Revoke a token, at once and for good
+    ///
+    /// - Remark: HTTP `DELETE /api/tokens/{id}/`.
+    /// - Remark: Generated from `#/paths//api/tokens/{id}//delete(tokens_destroy)`.
+    internal func tokens_destroy(
+        path: Operations.tokens_destroy.Input.Path,
+        headers: Operations.tokens_destroy.Input.Headers = .init()
+    ) async throws -> Operations.tokens_destroy.Output {
+        try await tokens_destroy(Operations.tokens_destroy.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Requests per day, token, API key and endpoint
+    ///
+    /// - Remark: HTTP `GET /api/usage/`.
+    /// - Remark: Generated from `#/paths//api/usage//get(usage_retrieve)`.
+    internal func usage_retrieve(headers: Operations.usage_retrieve.Input.Headers = .init()) async throws -> Operations.usage_retrieve.Output {
+        try await usage_retrieve(Operations.usage_retrieve.Input(headers: headers))
+    }
+    /// List your workspaces
+    ///
+    /// - Remark: HTTP `GET /api/workspaces/`.
+    /// - Remark: Generated from `#/paths//api/workspaces//get(workspaces_list)`.
+    internal func workspaces_list(
+        query: Operations.workspaces_list.Input.Query = .init(),
+        headers: Operations.workspaces_list.Input.Headers = .init()
+    ) async throws -> Operations.workspaces_list.Output {
+        try await workspaces_list(Operations.workspaces_list.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Create a team (you own it; Free plan)
+    ///
+    /// - Remark: HTTP `POST /api/workspaces/`.
+    /// - Remark: Generated from `#/paths//api/workspaces//post(workspaces_create)`.
+    internal func workspaces_create(
+        headers: Operations.workspaces_create.Input.Headers = .init(),
+        body: Operations.workspaces_create.Input.Body
+    ) async throws -> Operations.workspaces_create.Output {
+        try await workspaces_create(Operations.workspaces_create.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Make a workspace your active one
+    ///
+    /// - Remark: HTTP `POST /api/workspaces/{id}/activate/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/activate//post(workspaces_activate_create)`.
+    internal func workspaces_activate_create(
+        path: Operations.workspaces_activate_create.Input.Path,
+        headers: Operations.workspaces_activate_create.Input.Headers = .init()
+    ) async throws -> Operations.workspaces_activate_create.Output {
+        try await workspaces_activate_create(Operations.workspaces_activate_create.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// List a workspace's members
+    ///
+    /// - Remark: HTTP `GET /api/workspaces/{id}/members/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//get(workspaces_members_list)`.
+    internal func workspaces_members_list(
+        path: Operations.workspaces_members_list.Input.Path,
+        query: Operations.workspaces_members_list.Input.Query = .init(),
+        headers: Operations.workspaces_members_list.Input.Headers = .init()
+    ) async throws -> Operations.workspaces_members_list.Output {
+        try await workspaces_members_list(Operations.workspaces_members_list.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Add a member (admins and owners)
+    ///
+    /// - Remark: HTTP `POST /api/workspaces/{id}/members/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//post(workspaces_members_create)`.
+    internal func workspaces_members_create(
+        path: Operations.workspaces_members_create.Input.Path,
+        headers: Operations.workspaces_members_create.Input.Headers = .init(),
+        body: Operations.workspaces_members_create.Input.Body
+    ) async throws -> Operations.workspaces_members_create.Output {
+        try await workspaces_members_create(Operations.workspaces_members_create.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Change a member's role or seat (admins and owners)
+    ///
+    /// - Remark: HTTP `PATCH /api/workspaces/{id}/members/{user_id}/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//patch(workspaces_members_partial_update)`.
+    internal func workspaces_members_partial_update(
+        path: Operations.workspaces_members_partial_update.Input.Path,
+        headers: Operations.workspaces_members_partial_update.Input.Headers = .init(),
+        body: Operations.workspaces_members_partial_update.Input.Body
+    ) async throws -> Operations.workspaces_members_partial_update.Output {
+        try await workspaces_members_partial_update(Operations.workspaces_members_partial_update.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Remove a member (admins and owners)
+    ///
+    /// - Remark: HTTP `DELETE /api/workspaces/{id}/members/{user_id}/`.
+    /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//delete(workspaces_members_destroy)`.
+    internal func workspaces_members_destroy(
+        path: Operations.workspaces_members_destroy.Input.Path,
+        headers: Operations.workspaces_members_destroy.Input.Headers = .init()
+    ) async throws -> Operations.workspaces_members_destroy.Output {
+        try await workspaces_members_destroy(Operations.workspaces_members_destroy.Input(
+            path: path,
+            headers: headers
+        ))
+    }
     /// Liveness and database check
     ///
     /// - Remark: HTTP `GET /healthz`.
@@ -229,8 +763,14 @@ extension APIProtocol {
     ///
     /// - Remark: HTTP `GET /pegasus/employees/api/employees/`.
     /// - Remark: Generated from `#/paths//pegasus/employees/api/employees//get(employees_list)`.
-    internal func employees_list(headers: Operations.employees_list.Input.Headers = .init()) async throws -> Operations.employees_list.Output {
-        try await employees_list(Operations.employees_list.Input(headers: headers))
+    internal func employees_list(
+        query: Operations.employees_list.Input.Query = .init(),
+        headers: Operations.employees_list.Input.Headers = .init()
+    ) async throws -> Operations.employees_list.Output {
+        try await employees_list(Operations.employees_list.Input(
+            query: query,
+            headers: headers
+        ))
     }
     /// Add an employee
     ///
