@@ -44,6 +44,9 @@ public struct RouteTable<Service: Sendable, Context: RequestContext>: Sendable {
     /// The methods the table answers on `path`, in a stable order; empty when no endpoint has
     /// this path. A request with another method on a known path deserves 405 with these in
     /// `Allow` (RFC 9110 §15.5.6) rather than 404.
+    ///
+    /// Where several templates match, the router takes the most literal one (`/api/tokens/scopes/`
+    /// before `/api/tokens/{id}/`), and so does this.
     public func methods(for path: String) -> [HTTPRequest.Method] {
         let wanted = Self.segments(path)
         let matching = endpoints.filter { endpoint in
@@ -51,7 +54,10 @@ public struct RouteTable<Service: Sendable, Context: RequestContext>: Sendable {
             return pattern.count == wanted.count
                 && zip(pattern, wanted).allSatisfy { pattern, segment in pattern.first == "{" || pattern == segment }
         }
-        return matching.map(\.method).sorted { $0.rawValue < $1.rawValue }
+        // Literal segments beat parameters from the left, as the router's trie tries them.
+        let specificity = { (endpoint: Endpoint<Service, Context>) in Self.segments(endpoint.path).map { $0.first == "{" ? 0 : 1 } }
+        guard let best = matching.map(specificity).max(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
+        return matching.filter { specificity($0) == best }.map(\.method).sorted { $0.rawValue < $1.rawValue }
     }
 
     /// Path segments without empty ones, as Hummingbird's router matches them (so a trailing

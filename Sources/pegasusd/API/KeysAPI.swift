@@ -12,7 +12,7 @@ enum KeysAPI {
     static let endpoints: [PegasusEndpoint] = [
         PegasusEndpoint(.get, "/api/keys/", IsAuthenticated(), tags: ["keys"], summary: "List your API keys",
                         queryParameters: [Pagination.parameter],
-                        responds: ResponseDescription(200, "Your API keys, revoked ones included; never a secret.", body: Page<KeyListing>.self)) { services, request, _, auth in
+                        responds: ResponseDescription(200, "Your API keys, revoked ones included; never a secret.", body: Page<KeyListing>.self), Pagination.invalidPageAnswer) { services, request, _, auth in
             let owner = KeyOwner(.user, try auth.requireUser().id)
             let records = try await services.keys.list(ownedBy: owner).filter { $0.type == .apiKey }
             return try WireJSON.response(try Pagination(request).page(of: records).map { KeyListing($0) })

@@ -14,7 +14,7 @@ enum BotsAPI {
     static let endpoints: [PegasusEndpoint] = [
         PegasusEndpoint(.get, "/api/bots/", productPermission(.botsRead, .read), tags: ["bots"], summary: "List the workspace's bots",
                         queryParameters: [Pagination.parameter],
-                        responds: ResponseDescription(200, "The bots, oldest first.", body: Page<BotListing>.self)) { services, request, _, auth in
+                        responds: ResponseDescription(200, "The bots, oldest first.", body: Page<BotListing>.self), Pagination.invalidPageAnswer) { services, request, _, auth in
             let seat = try services.seat(of: auth, for: .read)
             let pagination = try Pagination(request)
             let (count, bots) = try services.bots.page(in: seat.workspace.id, offset: pagination.offset, limit: pagination.limit)
@@ -56,7 +56,7 @@ enum BotsAPI {
         },
         PegasusEndpoint(.get, "/api/bots/{id}/documents/", productPermission(.botsRead, .read), tags: ["bots"], summary: "List a bot's documents",
                         pathParameters: [id], queryParameters: [Pagination.parameter],
-                        responds: ResponseDescription(200, "The documents' metadata, oldest first.", body: Page<DocumentListing>.self)) { services, request, context, auth in
+                        responds: ResponseDescription(200, "The documents' metadata, oldest first.", body: Page<DocumentListing>.self), Pagination.invalidPageAnswer) { services, request, context, auth in
             let bot = try find(services, context, auth, for: .read)
             let pagination = try Pagination(request)
             let (count, documents) = try services.bots.documents(of: bot.id, in: bot.workspaceID, offset: pagination.offset, limit: pagination.limit)

@@ -14,7 +14,7 @@ enum ConversationsAPI {
     static let endpoints: [PegasusEndpoint] = [
         PegasusEndpoint(.get, "/api/conversations/", productPermission(.conversationsRead, .read), tags: ["conversations"],
                         summary: "List the workspace's API conversations", queryParameters: [Pagination.parameter],
-                        responds: ResponseDescription(200, "The conversations, oldest first.", body: Page<ConversationListing>.self)) { services, request, _, auth in
+                        responds: ResponseDescription(200, "The conversations, oldest first.", body: Page<ConversationListing>.self), Pagination.invalidPageAnswer) { services, request, _, auth in
             let seat = try services.seat(of: auth, for: .read)
             let pagination = try Pagination(request)
             let (count, conversations) = try services.conversations.page(in: seat.workspace.id, offset: pagination.offset, limit: pagination.limit)

@@ -18,7 +18,7 @@ enum EmployeesAPI {
     static let endpoints: [PegasusEndpoint] = [
         PegasusEndpoint(.get, Self.collection, Self.permission, tags: ["employees"], summary: "List your employees",
                         queryParameters: [Pagination.parameter],
-                        responds: ResponseDescription(200, "Your employees, oldest first, a page at a time.", body: Page<EmployeeListing>.self)) { services, request, _, auth in
+                        responds: ResponseDescription(200, "Your employees, oldest first, a page at a time.", body: Page<EmployeeListing>.self), Pagination.invalidPageAnswer) { services, request, _, auth in
             let owner = try auth.requireUser().id
             let pagination = try Pagination(request)
             let (count, employees) = try services.employees.page(ownerID: owner, offset: pagination.offset, limit: pagination.limit)

@@ -28,7 +28,7 @@ enum TokensAPI {
         },
         PegasusEndpoint(.get, "/api/tokens/", IsAuthenticated(), tags: ["tokens"], summary: "List your personal access tokens",
                         queryParameters: [Pagination.parameter],
-                        responds: ResponseDescription(200, "Your tokens in every workspace, newest last, revoked ones included; never a secret.", body: Page<TokenListing>.self)) { services, request, _, auth in
+                        responds: ResponseDescription(200, "Your tokens in every workspace, newest last, revoked ones included; never a secret.", body: Page<TokenListing>.self), Pagination.invalidPageAnswer) { services, request, _, auth in
             let owner = KeyOwner(.user, try auth.requireUser().id)
             let tokens = try await services.keys.list(ownedBy: owner).filter { $0.type == .personalAccessToken }
             let page = try Pagination(request).page(of: tokens)

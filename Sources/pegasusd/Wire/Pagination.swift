@@ -1,3 +1,4 @@
+import AuthGate
 import AuthGateHummingbird
 import Foundation
 import Hummingbird
@@ -17,6 +18,8 @@ struct Pagination: Sendable {
 
     /// DRF's answer to a page that is not a positive whole number or lies past the end.
     static let invalidPage = ProblemError(.notFound, code: "invalid_page", detail: "Invalid page.")
+    /// How the schema documents that answer, on every paginated list.
+    static let invalidPageAnswer = ResponseDescription.problem(404, "Invalid page: not a whole number from 1, or past the last page.", body: ProblemDetails.self)
 
     init(_ request: Request) throws {
         let parameters = request.uri.queryParameters

@@ -14,7 +14,7 @@ enum WorkspacesAPI {
     static let endpoints: [PegasusEndpoint] = [
         PegasusEndpoint(.get, "/api/workspaces/", IsAuthenticated(), tags: ["workspaces"], summary: "List your workspaces",
                         queryParameters: [Pagination.parameter],
-                        responds: ResponseDescription(200, "Personal first, then teams.", body: Page<WorkspaceListing>.self)) { services, request, _, auth in
+                        responds: ResponseDescription(200, "Personal first, then teams.", body: Page<WorkspaceListing>.self), Pagination.invalidPageAnswer) { services, request, _, auth in
             let user = try auth.requireUser()
             let active = try services.workspaces.activeWorkspaceID(of: user.id)
             let page = try Pagination(request).page(of: try services.workspaces.seats(of: user.id).filter(\.membership.seated))
@@ -38,7 +38,7 @@ enum WorkspacesAPI {
         },
         PegasusEndpoint(.get, "/api/workspaces/{id}/members/", IsAuthenticated(), tags: ["workspaces"], summary: "List a workspace's members",
                         pathParameters: [id], queryParameters: [Pagination.parameter],
-                        responds: ResponseDescription(200, "The members, oldest first.", body: Page<MemberListing>.self)) { services, request, context, auth in
+                        responds: ResponseDescription(200, "The members, oldest first.", body: Page<MemberListing>.self), Pagination.invalidPageAnswer) { services, request, context, auth in
             let seat = try seat(services, try context.parameters.require("id"), try auth.requireUser())
             let page = try Pagination(request).page(of: try services.workspaces.members(of: seat.workspace.id))
             return try WireJSON.response(try page.map { try listing(services, $0) })

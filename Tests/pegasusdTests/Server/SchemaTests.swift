@@ -127,6 +127,9 @@ struct SchemaTests {
             let reply = try await server.send("PUT", "/pegasus/employees/api/employees/")
             #expect(reply.status == 405)
             #expect(reply.header("Allow") == "GET, POST")
+            // A literal path beside a template (`/api/tokens/scopes/`, `/api/tokens/{id}/`) is
+            // its own resource, as the router sees it.
+            #expect(try await server.send("OPTIONS", "/api/tokens/scopes/").header("Allow") == "GET")
             #expect(reply.code == "method_not_allowed")
         }
     }

@@ -48,11 +48,12 @@ struct ExternalTool {
     ///
     /// The wait happens on a Dispatch thread, not on the test's: the tools call the server the
     /// test runs in this process, and blocking Swift concurrency's few threads would starve it.
-    func run(_ arguments: [String], in directory: String? = nil) async throws -> (status: Int32, output: String) {
+    func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = prefix + arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

@@ -1595,6 +1595,57 @@ internal enum Operations {
                     }
                 }
             }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/bots/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/bots/GET/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.bots_list.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.bots_list.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// Invalid page: not a whole number from 1, or past the last page.
+            ///
+            /// - Remark: Generated from `#/paths//api/bots//get(bots_list)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.bots_list.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.bots_list.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -3268,7 +3319,7 @@ internal enum Operations {
                     self.body = body
                 }
             }
-            /// There is no such item, or it is not yours.
+            /// Invalid page: not a whole number from 1, or past the last page.
             ///
             /// - Remark: Generated from `#/paths//api/bots/{id}/documents//get(bots_documents_list)/responses/404`.
             ///
@@ -4251,6 +4302,57 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/conversations/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/conversations/GET/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.conversations_list.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.conversations_list.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// Invalid page: not a whole number from 1, or past the last page.
+            ///
+            /// - Remark: Generated from `#/paths//api/conversations//get(conversations_list)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.conversations_list.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.conversations_list.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
                             response: self
                         )
                     }
@@ -5878,6 +5980,57 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/keys/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/keys/GET/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.keys_list.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.keys_list.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// Invalid page: not a whole number from 1, or past the last page.
+            ///
+            /// - Remark: Generated from `#/paths//api/keys//get(keys_list)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.keys_list.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.keys_list.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
                             response: self
                         )
                     }
@@ -7865,6 +8018,57 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/tokens/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/tokens/GET/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.tokens_list.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.tokens_list.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// Invalid page: not a whole number from 1, or past the last page.
+            ///
+            /// - Remark: Generated from `#/paths//api/tokens//get(tokens_list)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.tokens_list.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.tokens_list.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
                             response: self
                         )
                     }
@@ -10095,6 +10299,57 @@ internal enum Operations {
                     }
                 }
             }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/GET/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_list.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_list.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// Invalid page: not a whole number from 1, or past the last page.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces//get(workspaces_list)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.workspaces_list.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.workspaces_list.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -11050,7 +11305,7 @@ internal enum Operations {
                     self.body = body
                 }
             }
-            /// There is no such item, or it is not yours.
+            /// Invalid page: not a whole number from 1, or past the last page.
             ///
             /// - Remark: Generated from `#/paths//api/workspaces/{id}/members//get(workspaces_members_list)/responses/404`.
             ///
@@ -12654,6 +12909,57 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/pegasus/employees/api/employees/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/pegasus/employees/api/employees/GET/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.employees_list.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.employees_list.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// Invalid page: not a whole number from 1, or past the last page.
+            ///
+            /// - Remark: Generated from `#/paths//pegasus/employees/api/employees//get(employees_list)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.employees_list.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.employees_list.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
                             response: self
                         )
                     }
