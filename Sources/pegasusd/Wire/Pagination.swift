@@ -24,7 +24,8 @@ struct Pagination: Sendable {
     init(_ request: Request) throws {
         let parameters = request.uri.queryParameters
         if let text = parameters.get("page") {
-            guard let number = Int(text), number >= 1 else { throw Self.invalidPage }
+            // Past `Int.max / pageSize` no page can exist, and its offset would overflow.
+            guard let number = Int(text), (1...(Int.max / Self.pageSize)).contains(number) else { throw Self.invalidPage }
             self.number = number
         } else {
             number = 1

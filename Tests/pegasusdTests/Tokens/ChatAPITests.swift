@@ -56,7 +56,7 @@ import Testing
             let second = try await server.send("GET", "/api/bots/?page=2", headers: alice.bearer).json
             #expect((second["results"] as? [[String: Any]])?.first?["name"] as? String == "Bot 51")
             #expect((second["previous"] as? String)?.hasSuffix("/api/bots/") == true)
-            for page in ["3", "0", "x"] {
+            for page in ["3", "0", "x", "-1", "9223372036854775807", "9223372036854775808"] {
                 let invalid = try await server.send("GET", "/api/bots/?page=\(page)", headers: alice.bearer)
                 #expect(invalid.status == 404 && invalid.json["detail"] as? String == "Invalid page.")
             }
