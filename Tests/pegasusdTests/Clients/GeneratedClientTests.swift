@@ -24,6 +24,14 @@ struct GeneratedClientTests {
         }
     }
 
+    /// A Pro team of the server's first user with one bot, and a token that reads bots.
+    func botsToken(on server: LiveServer) async throws -> String {
+        let alice = try await server.login("alice@example.com")
+        _ = try await server.team("Acme", of: alice)
+        _ = try await server.bot("Helpdesk", headers: alice.bearer)
+        return try await server.token(for: alice, scopes: ["bots:read"]).token
+    }
+
     @Test(arguments: [OpenAPIVersion.v3_0_3, .v3_1_0])
     func theDocumentPassesOpenAPISpecValidator(version: OpenAPIVersion) async throws {
         try await LiveServer.serving { server in
@@ -35,7 +43,7 @@ struct GeneratedClientTests {
         }
     }
 
-    @Test func aGeneratedTypeScriptClientListsTheUsersEmployees() async throws {
+    @Test func aGeneratedTypeScriptClientListsTheUsersEmployeesAndATokensBots() async throws {
         try await withSeededServer { server, key in
             let project = temporary.file("typescript")
             let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -54,16 +62,21 @@ struct GeneratedClientTests {
 
             let wrongKey = try await ExternalTool.system("node").run([project + "/dist/list-employees.js", server.baseURL.absoluteString, "pgk_wrong"])
             #expect(wrongKey.status != 0)
+
+            // A route only a scoped token reaches, through the same generated client.
+            let bots = try await ExternalTool.system("node").run([project + "/dist/list-bots.js", server.baseURL.absoluteString, try await botsToken(on: server)])
+            #expect(bots.status == 0, "\(bots.output)")
+            #expect(bots.output.contains(#"{"count":1,"names":["Helpdesk"]}"#))
         }
     }
 
     @Test(.enabled(if: ExternalTool.swiftClient != nil, "needs Examples/SwiftClient built (scripts/test.sh)"))
-    func theGeneratedSwiftClientListsTheUsersEmployees() async throws {
+    func theGeneratedSwiftClientListsTheUsersEmployeesAndATokensBots() async throws {
         try await withSeededServer { server, key in
             let client = try #require(ExternalTool.swiftClient)
-            let listed = try await ExternalTool.program(client).run([server.baseURL.absoluteString, key])
+            let listed = try await ExternalTool.program(client).run([server.baseURL.absoluteString, key, try await botsToken(on: server)])
             #expect(listed.status == 0, "\(listed.output)")
-            #expect(listed.output == "Ada (engineering)\n")
+            #expect(listed.output == "Ada (engineering)\nbot: Helpdesk\n")
             let refused = try await ExternalTool.program(client).run([server.baseURL.absoluteString, "pgk_wrong"])
             #expect(refused.status == 1)
             #expect(refused.output.contains("authentication_failed"))
