@@ -96,4 +96,27 @@ import Testing
             #expect(try await server.send("GET", "/api/bots/", headers: bobsToken).json["count"] as? Int == 1)
         }
     }
+
+    /// The same table for the other credentials: an API key gets through exactly the operations
+    /// that list `ApiKeyAuth` (the user-level APIs), a signed-in owner exactly those that list
+    /// `jwtAuth`; everything else refuses them with 401.
+    @Test func apiKeysAndSignInsReachExactlyTheOperationsThatListTheirScheme() async throws {
+        try await LiveServer.serving { server in
+            let owner = try await server.register("owner@example.com")
+            _ = try await server.team("Acme", of: owner)
+            let (key, _) = try await server.createKey(for: owner)
+            let schemes = PegasusRoutes.schemes(ServerConfiguration())
+            for (scheme, headers) in [("ApiKeyAuth", ["Authorization": "Api-Key \(key)"]), ("jwtAuth", owner.bearer)] {
+                for endpoint in Self.guarded {
+                    let accepted = endpoint.permission.securityAlternatives(for: endpoint.method.rawValue, schemes: schemes).schemeNames.contains(scheme)
+                    let hasBody = [.post, .put, .patch].contains(endpoint.method)
+                    // Leave the caller's own account and session alone.
+                    if endpoint.path == "/api/auth/logout/" { continue }
+                    let reply = try await server.send(
+                        endpoint.method.rawValue, Self.concrete(endpoint.path), headers: headers, json: hasBody ? [String: Any]() : nil)
+                    #expect(![401, 403].contains(reply.status) == accepted, "\(scheme) on \(endpoint.operation.label): \(reply.status) \(reply.code ?? "")")
+                }
+            }
+        }
+    }
 }
