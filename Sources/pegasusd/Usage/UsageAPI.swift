@@ -19,17 +19,17 @@ enum UsageAPI {
             let first = UsageMeter.utc.date(byAdding: .day, value: 1 - days, to: now)!
             let rows = try await services.usage.rows(of: seat.workspace.id, since: UsageMeter.day(of: first))
             let dayNames = (0..<days).map { UsageMeter.day(of: UsageMeter.utc.date(byAdding: .day, value: $0, to: first)!) }
-            var credentials: [String: UsageReport.CredentialCount] = [:]
-            for row in rows {
-                let name = (try? await services.keys.record(id: row.credentialID).name) ?? "deleted"
-                credentials[row.credentialID, default: .init(id: row.credentialID, name: name, kind: row.kind, count: 0)].count += row.count
+            var credentials: [UsageReport.CredentialCount] = []
+            for (id, counted) in Dictionary(grouping: rows, by: \.credentialID) {
+                let name = (try? await services.keys.record(id: id).name) ?? "deleted"
+                credentials.append(.init(id: id, name: name, kind: counted[0].kind, count: counted.reduce(0) { $0 + $1.count }))
             }
             return try WireJSON.response(UsageReport(
                 workspace: WorkspaceListing(seat, activeID: nil),
                 monthlyQuota: services.quotas[seat.workspace.plan],
                 usedThisPeriod: try services.usage.used(by: seat.workspace.id, now: now),
                 days: dayNames.map { day in .init(date: day, count: rows.filter { $0.day == day }.reduce(0) { $0 + $1.count }) },
-                byCredential: credentials.values.sorted { ($0.count, $1.id) > ($1.count, $0.id) },
+                byCredential: credentials.sorted { ($0.count, $1.id) > ($1.count, $0.id) },
                 byEndpoint: Dictionary(grouping: rows, by: \.endpoint).map { .init(endpoint: $0.key, count: $0.value.reduce(0) { $0 + $1.count }) }
                     .sorted { ($0.count, $1.endpoint) > ($1.count, $0.endpoint) }))
         },
@@ -47,7 +47,7 @@ struct UsageReport: Codable {
         let name: String
         /// `token` or `api_key`.
         let kind: String
-        var count: Int
+        let count: Int
     }
 
     struct EndpointCount: Codable {

@@ -49,9 +49,11 @@ final class UsageMeter: Sendable {
     func admit(_ principal: Principal?, endpoint: String, now: Date = Date()) async throws {
         guard let principal, let credential = principal.keyRecord, let user = principal.user else { return }
         let kind = if case .accessToken = principal { "token" } else { "api_key" }
-        guard let workspaceID = try principal.workspace ?? workspaces.personalWorkspaceID(of: user.id),
-              let workspace = try workspaces.workspace(id: workspaceID)
+        // A token counts against its workspace, an API key against its owner's personal one:
+        // one read either way, fresh, so a plan changed a moment ago applies.
+        guard let workspace = try principal.workspace.map(workspaces.workspace(id:)) ?? workspaces.personalWorkspace(of: user.id)
         else { return }
+        let workspaceID = workspace.id
         let month = Self.month(of: now)
         let used = try total(of: workspaceID, month: month)
         let quota = quotas[workspace.plan]

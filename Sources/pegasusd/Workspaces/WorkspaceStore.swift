@@ -62,9 +62,9 @@ struct WorkspaceStore: Sendable {
         }
     }
 
-    func personalWorkspaceID(of userID: String) throws -> String? {
+    func personalWorkspace(of userID: String) throws -> Workspace? {
         try database.read { db in
-            try String.fetchOne(db, sql: "SELECT id FROM workspace WHERE owner_id = ? AND kind = 'personal'", arguments: [userID])
+            try Workspace.filter(Column("owner_id") == userID && Column("kind") == Workspace.Kind.personal.rawValue).fetchOne(db)
         }
     }
 

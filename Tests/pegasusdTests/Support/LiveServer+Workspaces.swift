@@ -28,7 +28,7 @@ extension LiveServer {
 
     /// The personal workspace of `user`.
     func personalWorkspace(of user: SignedIn) throws -> String {
-        try server.services.workspaces.personalWorkspaceID(of: user.userID)!
+        try server.services.workspaces.personalWorkspace(of: user.userID)!.id
     }
 
     /// Creates a token in `user`'s active workspace with `scopes` (or `preset`); returns it and its id.
