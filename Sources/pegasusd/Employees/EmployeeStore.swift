@@ -5,11 +5,17 @@ import GRDB
 struct EmployeeStore: Sendable {
     let database: AppDatabase
 
-    /// One page of the owner's employees, oldest first, and how many they have in all.
+    /// One page of the owner's employees, oldest first, and how many they have in all: the
+    /// list on the API-key request path, so both statements are prepared once and cached.
     func page(ownerID: String, offset: Int, limit: Int) throws -> (count: Int, employees: [Employee]) {
         try database.read { db in
-            let all = Employee.filter(Column("owner_id") == ownerID)
-            return (try all.fetchCount(db), try all.order(Column("created_at"), Column("id")).limit(limit, offset: offset).fetchAll(db))
+            let count = try SQLRequest<Int>(sql: "SELECT COUNT(*) FROM employee WHERE owner_id = ?", arguments: [ownerID], cached: true)
+                .fetchOne(db) ?? 0
+            let page = try SQLRequest<Employee>(
+                sql: "SELECT * FROM employee WHERE owner_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?",
+                arguments: [ownerID, limit, offset], cached: true
+            ).fetchAll(db)
+            return (count, page)
         }
     }
 

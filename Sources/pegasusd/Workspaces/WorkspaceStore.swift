@@ -38,8 +38,11 @@ struct WorkspaceStore: Sendable {
 
     // MARK: Reading
 
+    /// Asked on every token request (metering, then the workspace rules): cached statement.
     func workspace(id: String) throws -> Workspace? {
-        try database.read { db in try Workspace.fetchOne(db, key: id) }
+        try database.read { db in
+            try SQLRequest<Workspace>(sql: "SELECT * FROM workspace WHERE id = ?", arguments: [id], cached: true).fetchOne(db)
+        }
     }
 
     func all() throws -> [Workspace] {
@@ -62,9 +65,12 @@ struct WorkspaceStore: Sendable {
         }
     }
 
+    /// Asked on every API-key request (metering): cached statement.
     func personalWorkspace(of userID: String) throws -> Workspace? {
         try database.read { db in
-            try Workspace.filter(Column("owner_id") == userID && Column("kind") == Workspace.Kind.personal.rawValue).fetchOne(db)
+            try SQLRequest<Workspace>(
+                sql: "SELECT * FROM workspace WHERE owner_id = ? AND kind = 'personal'", arguments: [userID], cached: true
+            ).fetchOne(db)
         }
     }
 
