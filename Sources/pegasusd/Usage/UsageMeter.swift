@@ -34,6 +34,7 @@ final class UsageMeter: Sendable {
         var pending: [Key: Int] = [:]
         var pendingTotal = 0
         var lastFlush = Date()
+        var flushScheduled = false
         /// "workspace|YYYY-MM" → requests counted this month, written or not.
         var monthTotals: [String: Int] = [:]
     }
@@ -71,7 +72,11 @@ final class UsageMeter: Sendable {
             state.pending[key, default: 0] += 1
             state.pendingTotal += 1
             state.monthTotals["\(workspaceID)|\(month)", default: used] += 1
-            return state.pendingTotal >= Self.flushThreshold || now.timeIntervalSince(state.lastFlush) >= Self.flushInterval
+            let due = state.pendingTotal >= Self.flushThreshold || now.timeIntervalSince(state.lastFlush) >= Self.flushInterval
+            // One flush at a time: the requests that follow until it runs do not start more.
+            guard due, !state.flushScheduled else { return false }
+            state.flushScheduled = true
+            return true
         }
         if due { Task { try? await flush() } }
     }
@@ -83,6 +88,7 @@ final class UsageMeter: Sendable {
                 state.pending = [:]
                 state.pendingTotal = 0
                 state.lastFlush = Date()
+                state.flushScheduled = false
             }
             return state.pending
         }
