@@ -145,11 +145,16 @@ public final class KeyService: Sendable {
         do { try await store.recordUse(batch) } catch { usage.restore(batch) }
     }
 
+    /// The name trimmed, checked in the unit the SQLite store's `CHECK` counts (Unicode scalars,
+    /// as `length()` does), so a name of emoji is a 400 here and never a store error.
     package static func validatedName(_ name: String) throws(KeyCoreError) -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .invalidName("a name is required") }
-        guard trimmed.count <= KeyRecord.maximumNameLength else {
-            throw .invalidName("at most \(KeyRecord.maximumNameLength) characters")
+        guard trimmed.unicodeScalars.count <= KeyRecord.maximumNameLength else {
+            throw .invalidName("at most \(KeyRecord.maximumNameLength) characters (emoji may count as several)")
+        }
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw .invalidName("no control characters")
         }
         return trimmed
     }

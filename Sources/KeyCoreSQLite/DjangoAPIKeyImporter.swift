@@ -65,8 +65,10 @@ public enum DjangoAPIKeyImporter {
         }
         let name = (try? KeyService.validatedName(row["name"])) ?? "imported \(prefix)"
         let owner: KeyOwner? = ownerKind.flatMap { kind in
+            // Django's user ids are integers or text (UUIDs, custom users): written as they are.
             let id: DatabaseValue = row[6]
-            return id.isNull ? nil : KeyOwner(kind, id.description)
+            guard let text = String.fromDatabaseValue(id) ?? Int64.fromDatabaseValue(id).map(String.init) else { return nil }
+            return KeyOwner(kind, text)
         }
         let revoked: Bool = row["revoked"]
         let record = KeyRecord(

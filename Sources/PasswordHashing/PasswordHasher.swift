@@ -14,6 +14,11 @@ public struct PasswordHasher: Sendable {
         case bcrypt = "$2b$"
     }
 
+    /// The longest password crypt(3) hashes, in UTF-8 bytes (libxcrypt's
+    /// `CRYPT_MAX_PASSPHRASE_SIZE`, less its terminating NUL). Check input against it before
+    /// hashing: a longer one is refused by ``hash(_:)``.
+    public static let maximumPasswordBytes = Int(CRYPT_MAX_PASSPHRASE_SIZE) - 1
+
     public let algorithm: Algorithm
     /// The algorithm's cost parameter; `0` lets libxcrypt choose its default.
     public let cost: UInt
@@ -28,6 +33,9 @@ public struct PasswordHasher: Sendable {
     ///   when libxcrypt refuses the settings. bcrypt reads at most 72 bytes of a password.
     public func hash(_ password: String) throws(PasswordHashingError) -> String {
         guard !password.utf8.contains(0) else { throw PasswordHashingError("a password cannot contain a NUL byte") }
+        guard password.utf8.count <= Self.maximumPasswordBytes else {
+            throw PasswordHashingError("a password is at most \(Self.maximumPasswordBytes) bytes")
+        }
         var setting = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
         // A nil random-bytes argument makes libxcrypt read the OS CSPRNG itself.
         guard crypt_gensalt_rn(algorithm.rawValue, cost, nil, 0, &setting, Int32(setting.count)) != nil else {

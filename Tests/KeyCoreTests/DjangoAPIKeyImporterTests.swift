@@ -100,4 +100,13 @@ import Testing
         }
         #expect(throws: KeyCoreError.self) { try DjangoAPIKeyImporter.djangoDate("yesterday", prefix: "p") }
     }
+
+    /// Custom Django user models often have text ids (UUIDs): the owner is the id as written.
+    @Test func aTextUserIDIsTheOwnerUnquoted() throws {
+        let path = try djangoDatabase(table: "app_userapikey", withUser: true, rows: [
+            ["AbCd1234", Self.sha512, "alice's", "2026-01-02 03:04:05", false, nil, "5f0c-user"],
+        ])
+        let keys = try DjangoAPIKeyImporter.read(databaseAt: path, table: "app_userapikey")
+        #expect(keys.first?.record.owner?.description == "user:5f0c-user")
+    }
 }

@@ -190,4 +190,17 @@ import Testing
         #expect(outcomes.count == 1_000 && outcomes.allSatisfy { $0 })
         #expect(try await service.list().count == 200)
     }
+
+    /// Names are counted as the SQLite store's CHECK counts them (Unicode scalars), so a name of
+    /// 13 family emoji (13 characters, 91 scalars) is refused as invalid, not by the store.
+    @Test(arguments: StoreKind.allCases)
+    func namesAreCountedInScalarsAndRefuseControlCharacters(kind: StoreKind) async throws {
+        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let family = String(repeating: "👨‍👩‍👧‍👦", count: 13)
+        for name in [family, "nul\u{0}name", "tab\tname", "bell\u{7}"] {
+            await #expect(throws: KeyCoreError.self) { try await service.create(name: name) }
+        }
+        let fifty = String(repeating: "é", count: 50)
+        #expect(try await service.create(name: fifty).record.name == fifty)
+    }
 }

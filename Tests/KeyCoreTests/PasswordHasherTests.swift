@@ -37,4 +37,13 @@ import PasswordHashing
         }
         #expect(throws: PasswordHashingError.self) { try hasher.hash("nul\0byte") }
     }
+
+    /// crypt(3) hashes at most 511 bytes: the hasher says so rather than failing inside it.
+    @Test func theLongestPasswordHashesAndOneByteMoreIsRefused() throws {
+        let hasher = PasswordHasher()
+        let longest = String(repeating: "é", count: PasswordHasher.maximumPasswordBytes / 2) + "a"
+        #expect(longest.utf8.count == PasswordHasher.maximumPasswordBytes)
+        #expect(hasher.verify(longest, against: try hasher.hash(longest)))
+        #expect(throws: PasswordHashingError.self) { try hasher.hash(longest + "a") }
+    }
 }

@@ -31,7 +31,10 @@ struct AccountStore: UserDirectory {
 
     /// The account whose password matches, else `nil`. An unknown email costs a hash too, so
     /// response time does not tell which emails exist.
+    /// - Throws: 400 for a password no account can have (too long, control characters), as
+    ///   registration refuses it, before any hashing.
     func authenticate(_ credentials: Credentials) async throws -> UserAccount? {
+        try credentials.validatePasswordShape()
         let email = credentials.email.trimmingCharacters(in: .whitespaces)
         let account = try database.read { db in
             try UserAccount.filter(Column("email") == email).fetchOne(db)

@@ -1,5 +1,6 @@
 import AuthGateHummingbird
 import Foundation
+import PasswordHashing
 import SchemaKit
 
 /// An email and password, as the register and login APIs and `users create` take them.
@@ -9,8 +10,8 @@ struct Credentials: Decodable, Sendable {
 
     static let maximumEmailLength = 254
     static let minimumPasswordLength = 8
-    /// crypt(3) reads at most this much meaningfully; longer input is a mistake or an attack.
-    static let maximumPasswordLength = 1024
+    /// What crypt(3) can hash, in bytes: one rule for registration, login and the hasher.
+    static let maximumPasswordBytes = PasswordHasher.maximumPasswordBytes
 
     /// The email, trimmed and with a lower-cased domain, when it looks like an address.
     func validatedEmail() throws(ProblemError) -> String {
@@ -25,15 +26,24 @@ struct Credentials: Decodable, Sendable {
         return "\(parts[0])@\(parts[1].lowercased())"
     }
 
+    /// What any password given to the API must be, at sign-up and at sign-in alike: at most
+    /// ``maximumPasswordBytes`` bytes, and no NUL or other control character.
+    func validatePasswordShape() throws(ProblemError) {
+        if password.utf8.count > Self.maximumPasswordBytes {
+            throw ProblemError(.badRequest, code: "password_too_long",
+                               detail: "The password must be at most \(Self.maximumPasswordBytes) bytes.")
+        }
+        if password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ProblemError(.badRequest, code: "invalid_password", detail: "The password cannot contain control characters.")
+        }
+    }
+
     /// Django's default validators, in short: long enough, not only digits, not the email.
     func validatePassword(for email: String) throws(ProblemError) {
+        try validatePasswordShape()
         if password.count < Self.minimumPasswordLength {
             throw ProblemError(.badRequest, code: "password_too_short",
                            detail: "The password must be at least \(Self.minimumPasswordLength) characters.")
-        }
-        if password.utf8.count > Self.maximumPasswordLength {
-            throw ProblemError(.badRequest, code: "password_too_long",
-                           detail: "The password must be at most \(Self.maximumPasswordLength) bytes.")
         }
         if password.allSatisfy(\.isNumber) {
             throw ProblemError(.badRequest, code: "password_entirely_numeric", detail: "The password cannot be entirely numeric.")

@@ -109,4 +109,20 @@ struct AuthAPITests {
             #expect(cookies.first { $0.hasPrefix("csrftoken=") }?.contains("HttpOnly") == false)
         }
     }
+
+    /// Input crypt(3) cannot take is a 400 at sign-up and sign-in alike, never a 500.
+    @Test func passwordsCryptCannotHashAre400sNot500s() async throws {
+        try await LiveServer.serving { server in
+            _ = try await server.register("alice@example.com")
+            let tooLong = String(repeating: "x", count: 600)
+            for (path, password, code) in [
+                ("/api/auth/register/", tooLong, "password_too_long"), ("/api/auth/login/", tooLong, "password_too_long"),
+                ("/api/auth/register/", "nul\u{0}password", "invalid_password"), ("/api/auth/login/", "nul\u{0}password", "invalid_password"),
+            ] {
+                let reply = try await server.send("POST", path, json: ["email": "alice@example.com", "password": password])
+                #expect(reply.status == 400 && reply.code == code, "\(path): \(reply.status) \(reply.code ?? "")")
+            }
+            #expect(try await server.send("GET", "/healthz").status == 200)
+        }
+    }
 }

@@ -82,4 +82,13 @@ struct KeysAPITests {
             #expect(try await server.send("POST", "/api/keys/", headers: alice.bearer, json: ["name": "x", "expires_at": "soon"]).code == "invalid_expires_at")
         }
     }
+
+    @Test func aNameTheStoreWouldRefuseIsA400NotA503() async throws {
+        try await LiveServer.serving { server in
+            let alice = try await server.register("alice@example.com")
+            let reply = try await server.send("POST", "/api/keys/", headers: alice.bearer, json: ["name": String(repeating: "👨‍👩‍👧‍👦", count: 13)])
+            #expect(reply.status == 400)
+            #expect(reply.code == "invalid_name")
+        }
+    }
 }
