@@ -126,6 +126,16 @@ import Yams
         #expect(try YAMLDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: yaml).openAPIVersion == .v3_0_3)
     }
 
+    /// People and tools expect the version first, then `info`, `paths`, `components` (as
+    /// drf-spectacular writes them); everything below the top is sorted.
+    @Test(arguments: [OpenAPIVersion.v3_0_3, .v3_1_0])
+    func yamlStartsWithTheVersionInTheConventionalOrder(version: OpenAPIVersion) throws {
+        let yaml = String(decoding: try generator.render(version, as: .yaml), as: UTF8.self)
+        #expect(yaml.hasPrefix("openapi: \(version.rawValue)\n"))
+        let topLevel = yaml.split(separator: "\n").filter { $0.first?.isLetter == true }.map { String($0.prefix { $0 != ":" }) }
+        #expect(topLevel.filter { ["openapi", "info", "paths", "components"].contains($0) } == ["openapi", "info", "paths", "components"])
+    }
+
     @Test func yamlQuotesResponseStatusesSoTheyStayStrings() throws {
         let yaml = String(decoding: try generator.render(as: .yaml), as: UTF8.self)
         #expect(yaml.contains("'200':"))
