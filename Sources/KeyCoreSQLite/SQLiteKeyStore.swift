@@ -10,7 +10,7 @@ import GRDB
 /// else goes through GRDB. The schema is created and upgraded by named,
 /// append-only migrations (``KeyStoreMigrations``).
 public final class SQLiteKeyStore: KeyStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     private let lookups: SQLiteLookupReader
     /// The database file.
     public let path: String
@@ -25,6 +25,9 @@ public final class SQLiteKeyStore: KeyStore {
         configuration.label = "pegasus.keys"
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB opens the writer with WAL's NORMAL, which can lose the last commits on power
+            // loss: a revocation that was acknowledged must survive it.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try KeyStoreMigrations.migrator.migrate(pool)
             lookups = try SQLiteLookupReader(
                 path: path, sql: KeyRow.selectByLookupID, count: ProcessInfo.processInfo.activeProcessorCount)

@@ -64,9 +64,6 @@ final class SQLiteLookupReader: Sendable {
         /// When the open read transaction began and under which generation; `nil` when none is open.
         var snapshot: (started: ContinuousClock.Instant, generation: Int)?
 
-        /// Memory-map up to this much of the file (SQLite maps lazily; unused address space is free).
-        static let mmapBytes = 1 << 34
-
         init(path: String, sql: String) throws(SQLiteError) {
             var database: OpaquePointer?
             let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
@@ -75,7 +72,8 @@ final class SQLiteLookupReader: Sendable {
                 throw SQLiteError(database)
             }
             sqlite3_busy_timeout(database, 5_000)
-            sqlite3_exec(database, "PRAGMA mmap_size = \(Self.mmapBytes)", nil, nil, nil)
+            // No memory map: a truncated or damaged file is then an SQLite error, not a SIGBUS
+            // that kills the server.
             var statement: OpaquePointer?
             guard sqlite3_prepare_v3(database, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
                   let statement

@@ -116,4 +116,11 @@ import Testing
         #expect(outcome == .rejected(.revoked))
         #expect(ContinuousClock.now - revokedAt < .seconds(1))
     }
+
+    /// Commits are written with `synchronous = FULL` (2): an acknowledged revocation survives
+    /// a power cut, which WAL's default NORMAL does not promise.
+    @Test func commitsAreSyncedInFull() async throws {
+        let store = try SQLiteKeyStore(path: folder.file("sync.sqlite3"))
+        #expect(try await store.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2)
+    }
 }

@@ -15,6 +15,9 @@ struct AppDatabase: Sendable {
         configuration.label = "pegasus.app"
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB opens the writer with WAL's NORMAL: an acknowledged sign-out, used refresh
+            // token or membership change must survive power loss too.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(pool)
         } catch {
             throw KeyCoreError.storeUnavailable(path: path, reason: "\(error)")
