@@ -2,7 +2,7 @@
 # Runs every test of Pegasus, installing what the tests need first:
 #   - Debian packages: libsqlite3-dev (GRDB), libcrypt-dev (crypt(3)), python3-venv; for the
 #     schema tests node-typescript (tsc), chromium, and Node.js and a Java runtime if missing;
-#     jq, which the documented curl walkthroughs use (the tests run them);
+#     jq and curl, which the documented walkthroughs use (the tests run them);
 #   - the real djangorestframework-api-key from PyPI, in a throwaway virtualenv, which makes the
 #     keys that the interop tests import and verify;
 #   - openapi-spec-validator, OpenAPI Generator, schemathesis and drf-spectacular-sidecar from
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 command -v swift >/dev/null || export PATH="$PATH:/opt/swift/usr/bin"
 
 missing=()
-for package in libsqlite3-dev libcrypt-dev python3-venv node-typescript chromium jq; do
+for package in libsqlite3-dev libcrypt-dev python3-venv node-typescript chromium jq curl; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 command -v node >/dev/null || missing+=(nodejs)

@@ -1,6 +1,7 @@
 import AuthGate
 import AuthGateHummingbird
 import Foundation
+import KeyCore
 import Hummingbird
 import PegasusHummingbird
 import SchemaKit
@@ -35,12 +36,22 @@ enum AuthAPI {
         },
         PegasusEndpoint(.post, "/api/auth/logout/", AllowAny(), tags: ["auth"], summary: "Sign out: revoke the refresh token and end the session",
                         body: RequestBodyDescription(LogoutRequest.self, required: false),
-                        responds: ResponseDescription(200, "Signed out; the cookies are cleared.", body: Message.self)) { services, request, _, _ in
-            let hasBody = (request.headers[.contentLength].flatMap(Int.init) ?? 0) > 0
-            if hasBody, let refresh = try await WireJSON.decode(LogoutRequest.self, from: request, limit: services.maxBodyBytes).refresh {
+                        responds: ResponseDescription(200, "Signed out; the cookies are cleared.", body: Message.self),
+                        .problem(403, "A live session cookie without its CSRF token in X-CSRFToken.", body: ProblemDetails.self)) { services, request, _, _ in
+            // A browser sends the cookie on its own: ending a live session takes its CSRF token,
+            // as every other unsafe request does, so another site cannot sign a person out.
+            let cookie = request.cookies[services.cookies.sessionName]?.value
+            if let cookie, let session = try await services.sessions.session(forCookie: cookie) {
+                let presented = RequestFacts(request).header("X-CSRFToken") ?? ""
+                guard ConstantTime.equals(Array(presented.utf8), Array(session.csrfToken.utf8)) else {
+                    throw ProblemError(.forbidden, code: Denial.Codes.csrfFailed, detail: SessionCookieAuthenticator.csrfFailed.message)
+                }
+            }
+            // The body is optional and may come with any framing (Content-Length or chunked).
+            if let refresh = try await WireJSON.decodeIfPresent(LogoutRequest.self, from: request, limit: services.maxBodyBytes)?.refresh {
                 try await services.tokens.revoke(refresh)
             }
-            if let cookie = request.cookies[services.cookies.sessionName]?.value { try await services.sessions.end(cookie: cookie) }
+            if let cookie { try await services.sessions.end(cookie: cookie) }
             var headers = HTTPFields()
             headers[values: .setCookie] = services.cookies.cleared
             return try WireJSON.response(Message(detail: "Signed out."), headers: headers)

@@ -40,20 +40,34 @@ enum WireJSON {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
+    /// The request body decoded as `T`, or `nil` when there is no body (whatever its framing:
+    /// `Content-Length: 0`, none, or an empty chunked body).
+    static func decodeIfPresent<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T? {
+        let buffer = try await body(of: request, limit: limit)
+        return buffer.readableBytes == 0 ? nil : try decode(T.self, from: buffer)
+    }
+
     /// The request body decoded as `T`, read up to `limit` bytes.
     /// - Throws: ``ProblemError`` 415 for a non-JSON content type, 413 for a body over `limit`,
     ///   400 naming the field for malformed JSON or a missing or mistyped field.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
+        try decode(T.self, from: try await body(of: request, limit: limit))
+    }
+
+    /// The body, read up to `limit` bytes, after checking it is declared JSON (when declared).
+    private static func body(of request: Request, limit: Int) async throws -> ByteBuffer {
         if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
             throw ProblemError(.unsupportedMediaType, code: "unsupported_media_type", detail: "Send the body as application/json.")
         }
         var request = request
-        let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: limit)
+            return try await request.collectBody(upTo: limit)
         } catch is NIOTooManyBytesError {
             throw ProblemError(.contentTooLarge, code: "body_too_large", detail: "The request body is larger than \(limit) bytes.")
         }
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
         do {
             return try decoder.decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {

@@ -76,7 +76,13 @@ struct AuthAPITests {
             let alice = try await server.register("alice@example.com")
             #expect(try await server.send("GET", "/api/auth/user/", headers: ["Cookie": alice.cookie]).status == 200)
 
-            let out = try await server.send("POST", "/api/auth/logout/", headers: ["Cookie": alice.cookie], json: ["refresh": alice.refresh])
+            // Without the CSRF token another site could sign Alice out: refused, the session lives.
+            let forged = try await server.send("POST", "/api/auth/logout/", headers: ["Cookie": alice.cookie], json: ["refresh": alice.refresh])
+            #expect(forged.status == 403 && forged.code == "csrf_failed")
+            #expect(try await server.send("GET", "/api/auth/user/", headers: ["Cookie": alice.cookie]).status == 200)
+
+            let out = try await server.send(
+                "POST", "/api/auth/logout/", headers: ["Cookie": alice.cookie, "X-CSRFToken": alice.csrfToken], json: ["refresh": alice.refresh])
             #expect(out.status == 200)
             #expect(out.header("Set-Cookie")?.contains("sessionid=;") == true)
             #expect(try await server.send("GET", "/api/auth/user/", headers: ["Cookie": alice.cookie]).status == 401)
@@ -123,6 +129,21 @@ struct AuthAPITests {
                 #expect(reply.status == 400 && reply.code == code, "\(path): \(reply.status) \(reply.code ?? "")")
             }
             #expect(try await server.send("GET", "/healthz").status == 200)
+        }
+    }
+
+    /// The refresh token to revoke may come in a chunked body (no Content-Length), as HTTP/1.1
+    /// clients streaming a body send it.
+    @Test func logoutReadsAChunkedBody() async throws {
+        try await LiveServer.serving { server in
+            let alice = try await server.register("alice@example.com")
+            let sent = try await ExternalTool.system("curl").run([
+                "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", server.baseURL.absoluteString + "/api/auth/logout/",
+                "-H", "Content-Type: application/json", "-H", "Transfer-Encoding: chunked",
+                "--data-binary", #"{"refresh": "\#(alice.refresh)"}"#,
+            ])
+            #expect(sent.output == "200")
+            #expect(try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": alice.refresh]).status == 400)
         }
     }
 }
