@@ -18,6 +18,14 @@ enum DocsAssets: Equatable {
     var swaggerUICSS: String { url(cdn: "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css", local: "swagger-ui-dist/swagger-ui.css") }
     var redocBundle: String { url(cdn: "https://cdn.jsdelivr.net/npm/redoc@2/bundles/redoc.standalone.js", local: "redoc/bundles/redoc.standalone.js") }
 
+    /// Where the pages' scripts and styles come from, as a Content-Security-Policy source.
+    var origin: String {
+        switch self {
+        case .cdn: "https://cdn.jsdelivr.net"
+        case .local: "'self'"
+        }
+    }
+
     private func url(cdn: String, local path: String) -> String {
         switch self {
         case .cdn: cdn

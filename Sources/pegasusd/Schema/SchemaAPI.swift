@@ -43,10 +43,11 @@ enum SchemaAPI {
         },
     ]
 
-    private static func html(_ page: String) -> Response {
+    private static func html(_ page: DocsPage) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+        headers[.contentSecurityPolicy] = page.contentSecurityPolicy
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: page.html)))
     }
 }
 

@@ -92,6 +92,7 @@ struct SchemaTests {
             let swagger = String(decoding: try await server.send("GET", "/api/schema/swagger-ui/").body, as: UTF8.self)
             #expect(swagger.contains(#"url: "/api/schema/?format=json""#))
             #expect(swagger.contains("https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"))
+            #expect(!swagger.contains("persistAuthorization"))
             let redoc = try await server.send("GET", "/api/schema/redoc/")
             #expect(redoc.header("Content-Type") == "text/html; charset=utf-8")
             #expect(String(decoding: redoc.body, as: UTF8.self).contains(#"<redoc spec-url="/api/schema/?format=json">"#))
@@ -131,6 +132,24 @@ struct SchemaTests {
             // its own resource, as the router sees it.
             #expect(try await server.send("OPTIONS", "/api/tokens/scopes/").header("Allow") == "GET")
             #expect(reply.code == "method_not_allowed")
+        }
+    }
+
+    /// The pages run only their own scripts: the assets' origin and the one inline script, by
+    /// its hash; nothing may frame them, post forms from them, or load from elsewhere.
+    @Test func theDocsPagesCarryAStrictContentSecurityPolicy() async throws {
+        try await LiveServer.serving { server in
+            let swagger = try await server.send("GET", "/api/schema/swagger-ui/")
+            let policy = try #require(swagger.header("Content-Security-Policy"))
+            #expect(policy.hasPrefix("default-src 'none'; script-src https://cdn.jsdelivr.net 'sha256-"))
+            #expect(policy.contains("frame-ancestors 'none'") && policy.contains("connect-src 'self'"))
+            #expect(!policy.contains("unsafe-eval") && !policy.contains("script-src https://cdn.jsdelivr.net 'unsafe-inline'"))
+            // The hash in the policy is the hash of the page's inline script.
+            let page = String(decoding: swagger.body, as: UTF8.self)
+            let inline = try #require(page.firstMatch(of: /<script>([\s\S]*?)<\/script>/)).1
+            #expect(policy == DocsPages.policy(assets: .cdn, inlineScript: String(inline)))
+            let redoc = try #require(try await server.send("GET", "/api/schema/redoc/").header("Content-Security-Policy"))
+            #expect(redoc.hasPrefix("default-src 'none'; script-src https://cdn.jsdelivr.net;"))
         }
     }
 }
