@@ -35,7 +35,7 @@ enum PegasusRoutes {
         table.openAPI(
             info: DocumentInfo(
                 title: title, version: Pegasusd.configuration.version,
-                description: "API keys, sign-in and the SaaS Pegasus employee example, served by pegasusd.",
+                description: "API keys, personal access tokens, workspaces, bots and API conversations, and the SaaS Pegasus employee example, served by pegasusd.",
                 servers: [DocumentInfo.Server("/", description: "This server")]),
             schemes: schemes(configuration),
             // Request bodies are read with `.convertFromSnakeCase`; response types spell
