@@ -4,7 +4,7 @@ import struct Foundation.URL
 import struct Foundation.Data
 import struct Foundation.Date
 import HTTPTypes
-/// API keys, sign-in and the SaaS Pegasus employee example, served by pegasusd.
+/// API keys, personal access tokens, workspaces, bots and API conversations, and the SaaS Pegasus employee example, served by pegasusd.
 internal struct Client: APIProtocol {
     /// The underlying HTTP client.
     private let client: UniversalClient
