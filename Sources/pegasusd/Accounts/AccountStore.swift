@@ -9,6 +9,9 @@ import PasswordHashing
 struct AccountStore: UserDirectory {
     let database: AppDatabase
     let passwords = PasswordHasher()
+    /// Where hashing runs: off the cooperative pool, bounded (a login flood gets 503s, not a
+    /// stalled server).
+    var hashing = BlockingWorkLimiter()
 
     /// Registers a user after validating the email and password, with their personal workspace.
     /// - Throws: ``ProblemError`` 400 for invalid input, 409 `email_taken` for a used address.
@@ -16,7 +19,8 @@ struct AccountStore: UserDirectory {
         let email = try credentials.validatedEmail()
         try credentials.validatePassword(for: email)
         let account = UserAccount(
-            id: UUID().uuidString.lowercased(), email: email, passwordHash: try passwords.hash(credentials.password),
+            id: UUID().uuidString.lowercased(), email: email,
+            passwordHash: try await hashing.run { [passwords] in try passwords.hash(credentials.password) },
             isAdmin: isAdmin, createdAt: Date())
         do {
             try await database.pool.write { db in
@@ -40,10 +44,11 @@ struct AccountStore: UserDirectory {
             try UserAccount.filter(Column("email") == email).fetchOne(db)
         }
         guard let account else {
-            _ = passwords.verify(credentials.password, against: Self.decoyHash)
+            _ = try await hashing.run { [passwords] in passwords.verify(credentials.password, against: Self.decoyHash) }
             return nil
         }
-        return passwords.verify(credentials.password, against: account.passwordHash) ? account : nil
+        let matches = try await hashing.run { [passwords] in passwords.verify(credentials.password, against: account.passwordHash) }
+        return matches ? account : nil
     }
 
     /// The account with this id. Every API-key request asks it (the key owner), so the
