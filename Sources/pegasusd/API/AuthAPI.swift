@@ -11,18 +11,26 @@ import SchemaKit
 /// Signing in answers `{access, refresh, user}` (JWTs for apps) and also sets the session
 /// cookie and the CSRF cookie (for the browser, which echoes the CSRF token in `X-CSRFToken`).
 enum AuthAPI {
+    /// The answer past the sign-in rate (`throttle_auth`).
+    static let throttled = ResponseDescription.problem(429, "Too many attempts from this address or for this account; see Retry-After.", body: ProblemDetails.self)
+
     static let endpoints: [PegasusEndpoint] = [
         PegasusEndpoint(.post, "/api/auth/register/", AllowAny(), tags: ["auth"], summary: "Create an account and sign in",
                         body: RequestBodyDescription(Credentials.self),
                         responds: ResponseDescription(201, "Signed in: tokens for apps, and session and CSRF cookies for the browser.", body: SignedIn.self),
-                        .problem(409, "An account with this email exists.", body: ProblemDetails.self)) { services, request, _, _ in
+                        .problem(409, "An account with this email exists.", body: ProblemDetails.self), throttled) { services, request, context, _ in
+            try services.authThrottle?.check(["address:\(context.clientAddress)"])
             let credentials = try await WireJSON.decode(Credentials.self, from: request, limit: services.maxBodyBytes)
             return try await signIn(try await services.accounts.create(credentials), status: .created, services: services)
         },
         PegasusEndpoint(.post, "/api/auth/login/", AllowAny(), tags: ["auth"], summary: "Sign in with email and password",
                         body: RequestBodyDescription(Credentials.self),
-                        responds: ResponseDescription(200, "Signed in: tokens for apps, and session and CSRF cookies for the browser.", body: SignedIn.self)) { services, request, _, _ in
+                        responds: ResponseDescription(200, "Signed in: tokens for apps, and session and CSRF cookies for the browser.", body: SignedIn.self),
+                        throttled) { services, request, context, _ in
             let credentials = try await WireJSON.decode(Credentials.self, from: request, limit: services.maxBodyBytes)
+            // Per address and per account, before any hashing: guessing one password from many
+            // addresses, or many from one, both run into it.
+            try services.authThrottle?.check(["address:\(context.clientAddress)", "account:\(credentials.email.lowercased())"])
             guard let account = try await services.accounts.authenticate(credentials) else {
                 throw ProblemError(.badRequest, code: "invalid_credentials", detail: "Unable to sign in with the email and password given.")
             }
@@ -30,7 +38,9 @@ enum AuthAPI {
         },
         PegasusEndpoint(.post, "/api/auth/token/refresh/", AllowAny(), tags: ["auth"], summary: "Exchange a refresh token for new tokens",
                         body: RequestBodyDescription(RefreshRequest.self),
-                        responds: ResponseDescription(200, "A new access token and the next refresh token.", body: TokenPair.self)) { services, request, _, _ in
+                        responds: ResponseDescription(200, "A new access token and the next refresh token.", body: TokenPair.self),
+                        throttled) { services, request, context, _ in
+            try services.authThrottle?.check(["address:\(context.clientAddress)"])
             let body = try await WireJSON.decode(RefreshRequest.self, from: request, limit: services.maxBodyBytes)
             return try WireJSON.response(try await services.tokens.refresh(body.refresh))
         },

@@ -21,6 +21,8 @@ struct PegasusServices: Sendable {
     /// Counts token and key requests; enforces the monthly quotas.
     let usage: UsageMeter
     let quotas: PlanQuotas
+    /// Sign-ups, sign-ins and refreshes per client address and account; `nil` when off.
+    let authThrottle: Throttle?
     /// The served OpenAPI document and where its pages load their assets from.
     let document: APIDocument
     let docsAssets: DocsAssets

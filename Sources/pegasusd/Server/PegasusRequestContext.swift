@@ -11,4 +11,7 @@ struct PegasusRequestContext: RequestContext, RemoteAddressRequestContext {
         coreContext = CoreRequestContextStorage(source: source)
         remoteAddress = source.channel.remoteAddress
     }
+
+    /// The peer's IP address, as throttles key on it (`unknown` when the channel has none).
+    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 }

@@ -36,7 +36,7 @@ struct PegasusServer {
             employees: EmployeeStore(database: database), workspaces: workspaces, access: WorkspaceAccess(workspaces: workspaces),
             bots: BotStore(database: database), conversations: ConversationStore(database: database), responder: EchoResponder(),
             usage: UsageMeter(database: database, workspaces: workspaces, quotas: configuration.quotas), quotas: configuration.quotas,
-            document: document, docsAssets: configuration.docsAssets.map { .local(folder: $0) } ?? .cdn,
+            authThrottle: configuration.authThrottleRate.map { Throttle(rate: $0) }, document: document, docsAssets: configuration.docsAssets.map { .local(folder: $0) } ?? .cdn,
             maxBodyBytes: configuration.maxBodyBytes)
 
         // Order matters where several of one role could answer: the session before the JWT.

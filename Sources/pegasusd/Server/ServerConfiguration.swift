@@ -32,6 +32,12 @@ struct ServerConfiguration: Codable, Equatable {
     var monthlyQuotaUltra = PlanQuotas().ultra
 
     var quotas: PlanQuotas { PlanQuotas(free: monthlyQuotaFree, pro: monthlyQuotaPro, ultra: monthlyQuotaUltra) }
+    /// The rate of sign-ups, sign-ins and token refreshes, per client address and (for sign-in)
+    /// per account, as DRF writes rates (`10/minute`); `off` turns it off.
+    var throttleAuth = "20/minute"
+
+    /// ``throttleAuth`` read, or `nil` when it is off.
+    var authThrottleRate: ThrottleRate? { throttleAuth == "off" ? nil : ThrottleRate(throttleAuth) }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case host, port
@@ -46,6 +52,7 @@ struct ServerConfiguration: Codable, Equatable {
         case monthlyQuotaFree = "monthly_quota_free"
         case monthlyQuotaPro = "monthly_quota_pro"
         case monthlyQuotaUltra = "monthly_quota_ultra"
+        case throttleAuth = "throttle_auth"
 
         /// The environment variable for this setting: `PEGASUS_` and the upper-cased key.
         var environmentName: String { "PEGASUS_" + rawValue.uppercased() }
@@ -116,6 +123,7 @@ struct ServerConfiguration: Codable, Equatable {
         if let quota = try integer(.monthlyQuotaFree) { monthlyQuotaFree = quota }
         if let quota = try integer(.monthlyQuotaPro) { monthlyQuotaPro = quota }
         if let quota = try integer(.monthlyQuotaUltra) { monthlyQuotaUltra = quota }
+        if let rate = value(.throttleAuth) { throttleAuth = rate }
     }
 
     /// Refuses values that cannot work, with the setting's name.
@@ -124,6 +132,9 @@ struct ServerConfiguration: Codable, Equatable {
         guard maxBodyBytes >= 1_024 else { throw CommandError("max_body_bytes must be at least 1024") }
         guard accessTokenSeconds > 0, sessionSeconds > 0 else { throw CommandError("token and session lifetimes must be positive") }
         guard monthlyQuotaFree >= 0, monthlyQuotaPro >= 0, monthlyQuotaUltra >= 0 else { throw CommandError("monthly quotas must be zero or more") }
+        guard throttleAuth == "off" || ThrottleRate(throttleAuth) != nil else {
+            throw CommandError("throttle_auth must be a rate such as 10/minute, or off; not \"\(throttleAuth)\"")
+        }
         if let header = apiKeyHeader, header.isEmpty || header.contains(where: { $0 == ":" || $0.isWhitespace }) {
             throw CommandError("api_key_header must be a header name such as X-Api-Key")
         }

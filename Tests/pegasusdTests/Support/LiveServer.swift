@@ -20,6 +20,8 @@ final class LiveServer: Sendable {
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.dataDir = folder.path
+        // Every test client is 127.0.0.1: the sign-in throttle is off unless a test turns it on.
+        configuration.throttleAuth = "off"
         configure(&configuration)
         let server = try await PegasusServer(configuration: configuration, environment: [:])
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
