@@ -40,6 +40,34 @@ import Testing
     @Test func noSessionCookieIsAbsent() async throws {
         #expect(try await check("POST", ["Cookie": "theme=dark"]) == .absent)
     }
+
+    /// A sibling subdomain can plant a second `sessionid` ("cookie tossing"): which one the
+    /// browser meant cannot be known, so neither is trusted.
+    @Test func aSessionCookieSentTwiceIsRefused() async throws {
+        for cookie in ["sessionid=s3ss10n; sessionid=other", "sessionid=other; sessionid=s3ss10n"] {
+            let facts = RequestFacts(method: "GET", path: "/", headers: [(name: "Cookie", value: cookie)])
+            let result = try await authenticator.authenticate(facts)
+            #expect(result.rejection == SessionCookieAuthenticator.invalidSession, "\(cookie)")
+        }
+        let split = try await authenticator.authenticate(RequestFacts(
+            method: "GET", path: "/", headers: [(name: "Cookie", value: "sessionid=s3ss10n"), (name: "Cookie", value: "sessionid=s3ss10n")]))
+        #expect(split.rejection == SessionCookieAuthenticator.invalidSession)
+    }
+
+    /// An unsafe request with the right token but from another site's page is refused too.
+    @Test(arguments: [
+        ("https://evil.example", false), ("http://api.example:8000", true), ("HTTP://API.EXAMPLE:8000", true),
+        ("http://api.example:8001", false), ("null", false),
+    ])
+    func anUnsafeRequestFromAnotherOriginIsRefused(origin: String, allowed: Bool) async throws {
+        let facts = RequestFacts(method: "POST", path: "/", headers: [
+            (name: "Cookie", value: "sessionid=s3ss10n"), (name: "X-CSRFToken", value: "t0k3n"),
+            (name: "Host", value: "api.example:8000"), (name: "Origin", value: origin),
+        ])
+        let result = try await authenticator.authenticate(facts)
+        #expect((result == .authenticated(.user(Users.alice))) == allowed)
+        if !allowed { #expect(result.rejection == SessionCookieAuthenticator.csrfFailed) }
+    }
 }
 
 @Suite struct BearerTokenAuthenticatorTests {

@@ -21,8 +21,10 @@ public protocol SessionResolver: Sendable {
 /// Authenticates a session cookie as an interactive user.
 ///
 /// A cookie is sent by the browser on its own, so on unsafe methods (POST, PUT, PATCH, DELETE)
-/// the request must also carry the session's CSRF token in ``csrfHeader``; without it the
-/// session is refused with 403 ``Denial/Codes/csrfFailed``, as Django does.
+/// the request must also carry the session's CSRF token in ``csrfHeader``, and an `Origin` it
+/// sends must be the server's own (`Host`); otherwise the session is refused with 403
+/// ``Denial/Codes/csrfFailed``, as Django does. A session cookie sent twice is refused outright:
+/// which of the two the browser meant cannot be known.
 public struct SessionCookieAuthenticator: Authenticator {
     public let scheme: SecurityScheme
     public let cookieName: String
@@ -48,8 +50,19 @@ public struct SessionCookieAuthenticator: Authenticator {
             description: "The browser session; unsafe methods also need `\(csrfHeader)`.")
     }
 
+    /// `true` unless the request's `Origin` names another host than its `Host` (a request without
+    /// `Origin`, as older browsers and non-browser clients send, is judged by the CSRF token alone).
+    static func isSameOrigin(_ facts: RequestFacts) -> Bool {
+        guard let origin = facts.header("Origin") else { return true }
+        guard let host = facts.header("Host"), let separator = origin.range(of: "://") else { return false }
+        return origin[separator.upperBound...].lowercased() == host.lowercased()
+    }
+
     public func authenticate(_ facts: RequestFacts) async throws -> CredentialCheck {
         guard let cookie = facts.cookies[cookieName] else { return .absent }
+        guard !facts.duplicatedCookieNames.contains(cookieName) else {
+            return .rejected(Self.invalidSession, reason: "the session cookie was sent more than once")
+        }
         guard let session = try await sessions.session(forCookie: cookie) else {
             return .rejected(Self.invalidSession, reason: "unknown or expired session")
         }
@@ -57,6 +70,9 @@ public struct SessionCookieAuthenticator: Authenticator {
             let presented = facts.header(csrfHeader) ?? ""
             guard ConstantTime.equals(Array(presented.utf8), Array(session.csrfToken.utf8)) else {
                 return .rejected(Self.csrfFailed, reason: "CSRF header missing or wrong")
+            }
+            guard Self.isSameOrigin(facts) else {
+                return .rejected(Self.csrfFailed, reason: "Origin is another site's")
             }
         }
         return .authenticated(.user(session.user))

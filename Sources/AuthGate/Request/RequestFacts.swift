@@ -12,8 +12,12 @@ public struct RequestFacts: Sendable {
     public let path: String
     /// Header fields in the order received; names compare case-insensitively.
     public let headers: [(name: String, value: String)]
-    /// Cookies from the `Cookie` header fields; the first of duplicate names wins.
+    /// Cookies from the `Cookie` header fields; the first of duplicate names wins (see
+    /// ``duplicatedCookieNames``).
     public let cookies: [String: String]
+    /// Cookie names sent more than once — what a sibling subdomain planting its own cookie
+    /// ("cookie tossing") looks like; a credential cookie among them should not be trusted.
+    public let duplicatedCookieNames: Set<String>
     /// The peer's address, when the server knows it (for logs and rate limits).
     public let remoteAddress: String?
 
@@ -26,15 +30,17 @@ public struct RequestFacts: Sendable {
         self.headers = headers
         self.remoteAddress = remoteAddress
         var cookies: [String: String] = [:]
+        var duplicated: Set<String> = []
         for header in headers where header.name.lowercased() == "cookie" {
             for pair in header.value.split(separator: ";") {
                 let parts = pair.split(separator: "=", maxSplits: 1)
                 guard parts.count == 2 else { continue }
                 let name = parts[0].trimmingSpaces
-                if cookies[name] == nil { cookies[name] = parts[1].trimmingSpaces }
+                if cookies[name] == nil { cookies[name] = parts[1].trimmingSpaces } else { duplicated.insert(name) }
             }
         }
         self.cookies = cookies
+        duplicatedCookieNames = duplicated
     }
 
     /// A convenience for tests and examples: one value per header name.

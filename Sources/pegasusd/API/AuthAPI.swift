@@ -1,7 +1,6 @@
 import AuthGate
 import AuthGateHummingbird
 import Foundation
-import KeyCore
 import Hummingbird
 import PegasusHummingbird
 import SchemaKit
@@ -47,15 +46,14 @@ enum AuthAPI {
         PegasusEndpoint(.post, "/api/auth/logout/", AllowAny(), tags: ["auth"], summary: "Sign out: revoke the refresh token and end the session",
                         body: RequestBodyDescription(LogoutRequest.self, required: false),
                         responds: ResponseDescription(200, "Signed out; the cookies are cleared.", body: Message.self),
-                        .problem(403, "A live session cookie without its CSRF token in X-CSRFToken.", body: ProblemDetails.self)) { services, request, _, _ in
-            // A browser sends the cookie on its own: ending a live session takes its CSRF token,
-            // as every other unsafe request does, so another site cannot sign a person out.
+                        .problem(403, "A live session cookie without its CSRF token in X-CSRFToken, or from another site.", body: ProblemDetails.self)) { services, request, _, auth in
+            // A browser sends the cookie on its own: ending a live session passes the session
+            // authenticator's CSRF and Origin checks, as every other unsafe request does, so
+            // another site cannot sign a person out.
             let cookie = request.cookies[services.cookies.sessionName]?.value
-            if let cookie, let session = try await services.sessions.session(forCookie: cookie) {
-                let presented = RequestFacts(request).header("X-CSRFToken") ?? ""
-                guard ConstantTime.equals(Array(presented.utf8), Array(session.csrfToken.utf8)) else {
-                    throw ProblemError(.forbidden, code: Denial.Codes.csrfFailed, detail: SessionCookieAuthenticator.csrfFailed.message)
-                }
+            if cookie != nil, let sessionCookies = auth.request.authenticators.first(where: { $0 is SessionCookieAuthenticator }),
+               case .rejected(let denial, _) = try await auth.request.check(sessionCookies), denial.code == Denial.Codes.csrfFailed {
+                throw ProblemError(.forbidden, code: denial.code, detail: denial.message)
             }
             // The body is optional and may come with any framing (Content-Length or chunked).
             if let refresh = try await WireJSON.decodeIfPresent(LogoutRequest.self, from: request, limit: services.maxBodyBytes)?.refresh {
