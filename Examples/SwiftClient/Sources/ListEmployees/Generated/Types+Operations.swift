@@ -505,7 +505,7 @@ internal enum Operations {
                     self.body = body
                 }
             }
-            /// A live session cookie without its CSRF token in X-CSRFToken.
+            /// A live session cookie without its CSRF token in X-CSRFToken, or from another site.
             ///
             /// - Remark: Generated from `#/paths//api/auth/logout//post(auth_logout_create)/responses/403`.
             ///
