@@ -16,7 +16,7 @@ enum PegasusRoutes {
     /// `Authorization: Api-Key` or the configured header). Known without opening any store.
     static func schemes(_ configuration: ServerConfiguration) -> [SecurityScheme] {
         [
-            SessionCookieAuthenticator.scheme(cookieName: CookiePolicy.sessionCookieName),
+            SessionCookieAuthenticator.scheme(cookieName: CookiePolicy.sessionName(secure: configuration.secureCookies)),
             BearerTokenAuthenticator.scheme(description: jwtDescription),
             AccessTokenAuthenticator.scheme(description: patDescription),
             APIKeyAuthenticator.scheme(header: apiKeyHeader(configuration)),

@@ -19,7 +19,7 @@ struct ServerConfiguration: Codable, Equatable {
     var accessTokenSeconds = 300
     /// Lifetime of refresh tokens and browser sessions, in seconds.
     var sessionSeconds = 14 * 86_400
-    /// Mark cookies `Secure` (serve behind HTTPS).
+    /// Behind HTTPS: cookies are `Secure` and named with the `__Host-` prefix (`__Host-sessionid`).
     var secureCookies = false
     /// `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.
     var logLevel = "info"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import pegasusd
 
 /// `/api/auth/`: register, login, refresh rotation, logout, the current user, sessions + CSRF.
 struct AuthAPITests {
@@ -144,6 +145,22 @@ struct AuthAPITests {
             ])
             #expect(sent.output == "200")
             #expect(try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": alice.refresh]).status == 400)
+        }
+    }
+
+    /// Behind HTTPS the cookies are `Secure` with the `__Host-` prefix (whole host, no Domain), and
+    /// the session is read back from that name; the schema names it too.
+    @Test func behindHTTPSTheCookiesAreSecureHostCookies() async throws {
+        try await LiveServer.serving({ $0.secureCookies = true }) { server in
+            let alice = try await server.register("alice@example.com")
+            #expect(alice.cookie.hasPrefix("__Host-sessionid=") && alice.cookie.contains("__Host-csrftoken="))
+            let registered = try await server.send("POST", "/api/auth/login/", json: ["email": "alice@example.com", "password": "correct horse battery"])
+            let setCookie = registered.header("Set-Cookie") ?? ""
+            #expect(setCookie.contains("; Secure; HttpOnly") && !setCookie.contains("Domain="))
+            #expect(try await server.send("GET", "/api/auth/user/", headers: ["Cookie": alice.cookie]).status == 200)
+            #expect(try await server.send("GET", "/api/auth/user/", headers: ["Cookie": "sessionid=" + alice.cookie.drop { $0 != "=" }.dropFirst()]).status == 401)
+            let schema = String(decoding: try PegasusRoutes.openAPI(server.server.configuration).render(.v3_0_3, as: .json), as: UTF8.self)
+            #expect(schema.contains(#""name" : "__Host-sessionid""#))
         }
     }
 }

@@ -54,7 +54,7 @@ extension LiveServer {
         // Set-Cookie fields arrive joined; take each name=value before its attributes.
         let setCookie = reply.header("Set-Cookie") ?? ""
         let pairs = setCookie.components(separatedBy: ", ").compactMap { $0.split(separator: ";").first.map(String.init) }
-        let csrf = pairs.first { $0.hasPrefix("csrftoken=") }.map { String($0.dropFirst("csrftoken=".count)) } ?? ""
+        let csrf = pairs.first { $0.hasPrefix("csrftoken=") || $0.hasPrefix("__Host-csrftoken=") }.map { String($0.drop { $0 != "=" }.dropFirst()) } ?? ""
         return SignedIn(access: access, refresh: refresh, userID: userID, cookie: pairs.joined(separator: "; "), csrfToken: csrf)
     }
 }
