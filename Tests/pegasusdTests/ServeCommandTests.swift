@@ -45,6 +45,27 @@ import FoundationNetworking
         #expect(outcome.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A truncated or overwritten database stops the start with one line naming the file (no
+    /// crash, no SIGBUS: nothing is memory-mapped).
+    @Test(arguments: ["truncated", "not a database"])
+    func aDamagedDatabaseIsAOneLineErrorNamingTheFile(damage: String) throws {
+        let pegasusd = PegasusdProcess(dataDirectory: folder)
+        #expect(try pegasusd.run(["users", "create", "--email", "a@example.com"], input: "a long password\n").status == 0)
+        let file = URL(fileURLWithPath: folder).appendingPathComponent("pegasus.sqlite3")
+        for sidecar in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + sidecar) }
+        if damage == "truncated" {
+            let handle = try FileHandle(forWritingTo: file)
+            try handle.truncate(atOffset: 5_000)
+            try handle.close()
+        } else {
+            try Data(repeating: 0x5A, count: 300).write(to: file)
+        }
+        let outcome = try pegasusd.run(["serve", "--port", "0"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains(file.path), "\(outcome.stderr)")
+        #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
+    }
+
     @Test func configFileEnvironmentAndFlagsApplyInThatOrder() throws {
         let config = temporary.file("pegasus.json")
         try Data(#"{"port": 1, "api_key_header": "X-From-File"}"#.utf8).write(to: URL(fileURLWithPath: config))
