@@ -46,6 +46,8 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
         // YAML output of the OpenAPI document.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Property-based tests (generated input, shrinking) in Swift Testing; tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // crypt(3) from libxcrypt: yescrypt and bcrypt password hashes.
@@ -139,11 +141,14 @@ let package = Package(
         ),
         .testTarget(
             name: "KeyCoreTests",
-            dependencies: ["KeyCore", "KeyCoreSQLite", "PasswordHashing", "TestSupport"]
+            dependencies: [
+                "KeyCore", "KeyCoreSQLite", "PasswordHashing", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "AuthGateTests",
-            dependencies: ["AuthGate", "KeyCore"]
+            dependencies: ["AuthGate", "KeyCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         // SchemaKit on its own: reflection, operationIds, security, whole documents
         // (OpenAPIKit and Yams to read the generated documents back).
@@ -170,7 +175,11 @@ let package = Package(
         ),
         .testTarget(
             name: "pegasusdTests",
-            dependencies: ["pegasusd", "KeyCore", "KeyCoreSQLite", "SchemaKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "pegasusd", "KeyCore", "KeyCoreSQLite", "SchemaKit", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
     ]
 )
