@@ -58,10 +58,12 @@ struct WorkspaceStore: Sendable {
     func seats(of userID: String) throws -> [Seat] {
         try database.read { db in
             let memberships = try Membership.filter(Column("user_id") == userID).fetchAll(db)
-            return try memberships.compactMap { membership in
+            let seats = try memberships.compactMap { membership in
                 try Workspace.fetchOne(db, key: membership.workspaceID).map { Seat(workspace: $0, membership: membership) }
             }
-            .sorted { ($0.workspace.kind == .personal ? 0 : 1, $0.workspace.createdAt) < ($1.workspace.kind == .personal ? 0 : 1, $1.workspace.createdAt) }
+            // Personal first, then teams oldest first.
+            let order = { (seat: Seat) in (seat.workspace.kind == .personal ? 0 : 1, seat.workspace.createdAt) }
+            return seats.sorted { order($0) < order($1) }
         }
     }
 
