@@ -2,8 +2,9 @@ import AuthGate
 import AuthGateHummingbird
 
 extension PegasusServices {
-    /// The seat a product handler acts from: the workspace its permission allowed, re-read so
-    /// the handler works on what the decision saw.
+    /// The seat a product handler acts from, for the workspace its permission allowed. A
+    /// decision carries only its principal, so the seat is read again (one indexed read): a
+    /// change in between answers 403 here, as it would on the next request.
     func seat(of auth: Authorization, for action: WorkspaceAction) throws -> WorkspaceStore.Seat {
         guard let principal = auth.principal else { throw ProblemError(.forbidden, code: "not_a_member", detail: WorkspaceAccess.notAMember.message) }
         switch try access.seat(of: principal, for: action) {

@@ -55,7 +55,9 @@ final class UsageMeter: Sendable {
         guard let workspace = try principal.workspace.map(workspaces.workspace(id:)) ?? workspaces.personalWorkspace(of: user.id)
         else { return }
         let workspaceID = workspace.id
-        let month = Self.month(of: now)
+        // One calendar computation per request: the month is the day's first seven characters.
+        let day = Self.day(of: now)
+        let month = String(day.prefix(7))
         let used = try total(of: workspaceID, month: month)
         let quota = quotas[workspace.plan]
         if used >= quota {
@@ -67,7 +69,7 @@ final class UsageMeter: Sendable {
                 detail: "This workspace has used its \(quota) requests for this month; the quota resets at \(Self.timestamp(reset)).",
                 headers: headers)
         }
-        let key = Key(workspaceID: workspaceID, day: Self.day(of: now), credentialID: credential.id, credentialKind: kind, endpoint: endpoint)
+        let key = Key(workspaceID: workspaceID, day: day, credentialID: credential.id, credentialKind: kind, endpoint: endpoint)
         let due = state.withLock { state in
             state.pending[key, default: 0] += 1
             state.pendingTotal += 1

@@ -6,15 +6,13 @@ struct Membership: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "membership"
 
     /// Roles from most to least powerful.
-    enum Role: String, WireEnum, Comparable {
+    enum Role: String, WireEnum {
         case owner, admin, member, viewer
 
         private var rank: Int { Self.allCases.firstIndex(of: self)! }
 
         /// `true` when this role is `other` or above it.
         func isAtLeast(_ other: Role) -> Bool { rank <= other.rank }
-
-        static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank > rhs.rank }
     }
 
     var workspaceID: String
