@@ -6,14 +6,15 @@ import Synchronization
 /// holding one persistent prepared `SELECT … WHERE lookup_id = ?`.
 ///
 /// GRDB's access blocks cost about 20 µs each (queue hops and bookkeeping), several times the
-/// point read itself, so this one query talks to SQLite directly. Connections memory-map the
-/// file, so a lookup in a large store costs page accesses, not `pread` calls.
+/// point read itself, so this one query talks to SQLite directly.
 ///
 /// Starting a read transaction takes file-lock system calls, so a connection keeps its read
 /// snapshot for up to ``maximumSnapshotAge`` and reuses it. Writes made through the owning store
 /// call ``invalidate()``, which makes the next lookup on every connection start a fresh snapshot:
 /// this process sees its own changes at once. A change made by another process (an admin
-/// revoking a key from the command line) is seen within ``maximumSnapshotAge``.
+/// revoking a key from the command line) is seen within ``maximumSnapshotAge``. A sweeper ends
+/// the snapshots of connections left idle, so they never hold back the WAL's checkpoints while
+/// other tables of the file (sessions, say) are written.
 final class SQLiteLookupReader: Sendable {
     static let maximumSnapshotAge: Duration = .milliseconds(100)
 
@@ -24,6 +25,26 @@ final class SQLiteLookupReader: Sendable {
     /// Opens `count` read-only connections to the database at `path` (whose schema must exist).
     init(path: String, sql: String, count: Int) throws(SQLiteError) {
         slots = try (0..<max(1, count)).map { _ throws(SQLiteError) in try Slot(path: path, sql: sql) }
+        startSweeping()
+    }
+
+    /// Every ``maximumSnapshotAge``, ends the snapshots that have reached it on connections not in
+    /// use. Stops when the reader is released.
+    private func startSweeping() {
+        Task.detached(priority: .background) { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: Self.maximumSnapshotAge)
+                guard let self else { return }
+                let now = ContinuousClock.now
+                for slot in self.slots {
+                    slot.connection.withLockIfAvailable { connection in
+                        if let snapshot = connection.snapshot, now - snapshot.started >= Self.maximumSnapshotAge {
+                            connection.endSnapshot()
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Makes every connection start a new read snapshot before its next lookup, and ends the
