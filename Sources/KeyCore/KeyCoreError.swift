@@ -16,6 +16,9 @@ public enum KeyCoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case storeUnavailable(path: String, reason: String)
     /// An import source is not a djangorestframework-api-key table (reason).
     case invalidImportSource(String)
+    /// The store's digests were made with another pepper than the one configured (both
+    /// fingerprints), so no stored key would verify.
+    case pepperMismatch(stored: PepperFingerprint, configured: PepperFingerprint)
 
     /// A stable, machine-readable code (`snake_case`).
     public var code: String {
@@ -28,6 +31,7 @@ public enum KeyCoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsupportedDigest: "unsupported_digest"
         case .storeUnavailable: "store_unavailable"
         case .invalidImportSource: "invalid_import_source"
+        case .pepperMismatch: "pepper_mismatch"
         }
     }
 
@@ -41,6 +45,10 @@ public enum KeyCoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsupportedDigest(let algorithm): "unsupported stored digest algorithm '\(algorithm)'"
         case .storeUnavailable(let path, let reason): "cannot use the key store at \(path): \(reason)"
         case .invalidImportSource(let reason): "cannot import: \(reason)"
+        case .pepperMismatch(let stored, let configured):
+            "the stored keys were digested with the pepper whose fingerprint is \(stored), but "
+                + (configured == .none ? "no pepper is configured" : "the configured pepper's is \(configured)")
+                + ": configure the original pepper, or give it as the previous pepper to rotate to a new one"
         }
     }
 }

@@ -70,7 +70,7 @@ public final class KeyService: Sendable {
         let now = clock()
         if record.isRevoked { return .rejected(.revoked) }
         if record.hasExpired(at: now) { return .rejected(.expired) }
-        if !hasher.isPreferred(stored.digest) {
+        if stored.match == .outdated {
             // Best effort: if the rewrite fails the old digest still verifies, and the next
             // success tries again. A valid key is never refused for it.
             try? await store.replaceDigest(id: record.id, with: hasher.digest(of: parsed.plaintext))
@@ -87,13 +87,13 @@ public final class KeyService: Sendable {
         return try await matchingKey(parsed)?.record
     }
 
-    /// The stored key whose digest matches, else `nil`. Both a missing lookup id and a wrong
-    /// secret run exactly one digest comparison.
-    private func matchingKey(_ parsed: ParsedKey) async throws -> StoredKey? {
+    /// The stored key whose digest matches and how it matched, else `nil`. A missing lookup id
+    /// costs what a wrong secret costs: the same digest checks, against a decoy.
+    private func matchingKey(_ parsed: ParsedKey) async throws -> (record: KeyRecord, match: DigestMatch)? {
         let stored = try await store.find(lookupID: parsed.lookupID)
-        let matches = hasher.matches(parsed.plaintext, stored?.digest ?? decoyDigest)
-        guard let stored, matches, stored.record.type == parsed.type else { return nil }
-        return stored
+        let match = hasher.check(parsed.plaintext, against: stored?.digest ?? decoyDigest)
+        guard let stored, let match, stored.record.type == parsed.type else { return nil }
+        return (stored.record, match)
     }
 
     /// Revokes a key for good; revoking a revoked key changes nothing.
@@ -126,6 +126,25 @@ public final class KeyService: Sendable {
     public func record(id: String) async throws -> KeyRecord {
         guard let record = try await store.record(id: id) else { throw KeyCoreError.keyNotFound(id: id) }
         return record
+    }
+
+    /// Checks that the store's digests were made with this service's pepper, so a server started
+    /// with a missing or wrong pepper stops with a clear error instead of refusing every key as
+    /// unknown. Records the pepper on first use, when a pepper is added to a store that had none
+    /// (its SHA-256 digests still verify and are re-digested on use), and when the store's pepper
+    /// is the hasher's previous one (a rotation: old digests are re-digested on use).
+    /// - Throws: ``KeyCoreError/pepperMismatch(stored:configured:)``, or a store error.
+    public func confirmPepper() async throws {
+        let configured = hasher.fingerprint
+        guard let stored = try await store.pepperFingerprint() else {
+            try await store.recordPepperFingerprint(configured)
+            return
+        }
+        if stored == configured { return }
+        guard stored == hasher.previousFingerprint || (stored == .none && hasher.usesPepper) else {
+            throw KeyCoreError.pepperMismatch(stored: stored, configured: configured)
+        }
+        try await store.recordPepperFingerprint(configured)
     }
 
     /// Writes last-used times still held in memory. Call before shutting down.

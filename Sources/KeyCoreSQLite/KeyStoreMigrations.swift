@@ -36,6 +36,9 @@ enum KeyStoreMigrations {
         migrator.registerMigration("v2: the workspace a personal access token is bound to") { db in
             try db.execute(sql: "ALTER TABLE stored_key ADD COLUMN workspace TEXT")
         }
+        migrator.registerMigration("v3: settings of the store, such as the pepper fingerprint") { db in
+            try db.execute(sql: "CREATE TABLE key_store_setting (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID")
+        }
         return migrator
     }
 }

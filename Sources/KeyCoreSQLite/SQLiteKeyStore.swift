@@ -110,6 +110,22 @@ public final class SQLiteKeyStore: KeyStore {
         }
     }
 
+    public func pepperFingerprint() throws -> PepperFingerprint? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM key_store_setting WHERE name = 'pepper_fingerprint'")
+                .map(PepperFingerprint.init(text:))
+        }
+    }
+
+    public func recordPepperFingerprint(_ fingerprint: PepperFingerprint) throws {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO key_store_setting (name, value) VALUES ('pepper_fingerprint', ?)
+                ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                """, arguments: [fingerprint.text])
+        }
+    }
+
     /// Runs a read without a transaction on a pooled reader connection. Synchronous on purpose:
     /// these reads take microseconds to milliseconds, less than hopping executors would.
     private func read<T>(_ body: (Database) throws -> T) throws -> T {

@@ -48,12 +48,34 @@ import Testing
         #expect(!KeyHasher().matches(PlaintextKey("AbCd1234.0123456789abcdefghijABCDEFGHIJkm"), digest))
     }
 
-    @Test func onlyTheConfiguredNativeAlgorithmIsPreferred() throws {
+    @Test func onlyTheConfiguredNativeAlgorithmIsCurrent() throws {
         let plain = KeyHasher(), peppered = KeyHasher(pepper: Self.pepper)
         let sha = plain.digest(of: Self.djangoKey), hmac = peppered.digest(of: Self.djangoKey)
-        #expect(plain.isPreferred(sha) && !plain.isPreferred(hmac))
-        #expect(peppered.isPreferred(hmac) && !peppered.isPreferred(sha))
-        #expect(!plain.isPreferred(.djangoSHA512(Array(repeating: 0, count: 64))))
+        #expect(plain.check(Self.djangoKey, against: sha) == .current)
+        #expect(plain.check(Self.djangoKey, against: hmac) == nil)
+        #expect(peppered.check(Self.djangoKey, against: hmac) == .current)
+        #expect(peppered.check(Self.djangoKey, against: sha) == .outdated)
+        let django = try KeyDigest(encoded: "sha512$$736197cd2d1b2f720581d8c6f5f1fd142106103d110280ab719ab1004b88d1d3b68f28a763151fec432bfe60af0ddb0235e7095b1f26fe1ca009dfaf59d2359f")
+        #expect(peppered.check(Self.djangoKey, against: django) == .outdated)
+    }
+
+    @Test func duringARotationThePreviousPeppersDigestsVerifyAsOutdated() {
+        let newPepper = SymmetricKey(data: Array("the new pepper, 32 bytes long!!!".utf8))
+        let oldDigest = KeyHasher(pepper: Self.pepper).digest(of: Self.djangoKey)
+        let rotating = KeyHasher(pepper: newPepper, previousPepper: Self.pepper)
+        #expect(rotating.check(Self.djangoKey, against: oldDigest) == .outdated)
+        #expect(rotating.check(Self.djangoKey, against: rotating.digest(of: Self.djangoKey)) == .current)
+        #expect(rotating.check(PlaintextKey("AbCd1234.0123456789abcdefghijABCDEFGHIJkm"), against: oldDigest) == nil)
+        #expect(KeyHasher(pepper: newPepper).check(Self.djangoKey, against: oldDigest) == nil)
+    }
+
+    @Test func aPepperFingerprintNamesThePepperWithoutRevealingIt() {
+        let fingerprint = PepperFingerprint(of: Self.pepper)
+        #expect(fingerprint == KeyHasher(pepper: Self.pepper).fingerprint)
+        #expect(fingerprint != PepperFingerprint(of: SymmetricKey(data: Array("the new pepper, 32 bytes long!!!".utf8))))
+        #expect(fingerprint.text.hasPrefix("hmac-sha256:") && fingerprint.text.count == 12 + 32)
+        #expect(!fingerprint.text.contains(Hex.encode(Array("0123456789abcdef".utf8))))
+        #expect(KeyHasher().fingerprint == .none && PepperFingerprint.none.text == "none")
     }
 
     @Test func digestsRoundTripThroughTheirStoredText() throws {

@@ -120,14 +120,29 @@ import Testing
         #expect(try pegasusd.run(["keys", "list"]).stdout.contains("from-env"))
     }
 
-    @Test func aPepperedStoreNeedsThePepperToVerify() throws {
-        var peppered = PegasusdProcess(dataDirectory: folder)
-        peppered.environment["PEGASUS_KEY_PEPPER"] = "a-server-side-secret-of-32-bytes"
-        let created = try peppered.createKey(["--name", "k"])
-        #expect(try peppered.run(["keys", "verify"], input: created.key).status == 0)
-        #expect(try pegasusd.run(["keys", "verify"], input: created.key).status == 1)
-        peppered.environment["PEGASUS_KEY_PEPPER"] = "short"
-        #expect(try peppered.run(["keys", "list"]).stderr.contains("at least 16 bytes"))
+    @Test func aPepperedStoreRefusesAMissingOrWrongPepperAndRotatesToANewOne() throws {
+        let oldPepper = "a-server-side-secret-of-32-bytes", newPepper = "the-next-server-side-secret-32-b"
+        let peppered = pegasusd.with(["PEGASUS_KEY_PEPPER": oldPepper])
+        let used = try peppered.createKey(["--name", "used"]), unused = try peppered.createKey(["--name", "unused"])
+        #expect(try peppered.run(["keys", "verify"], input: used.key).status == 0)
+
+        for (wrong, says) in [(pegasusd, "no pepper is configured"), (pegasusd.with(["PEGASUS_KEY_PEPPER": newPepper]), "the configured pepper's is")] {
+            let refused = try wrong.run(["keys", "verify"], input: used.key)
+            #expect(refused.status != 0 && refused.stdout.isEmpty)
+            #expect(refused.stderr.contains(says) && refused.stderr.contains("pegasus.sqlite3"))
+            #expect(refused.stderr.contains("PEGASUS_KEY_PEPPER_PREVIOUS"))
+            #expect(refused.stderr.split(separator: "\n").count == 1)
+            #expect(!refused.stderr.contains(oldPepper) && !refused.stderr.contains(newPepper))
+        }
+
+        let rotating = pegasusd.with(["PEGASUS_KEY_PEPPER": newPepper, "PEGASUS_KEY_PEPPER_PREVIOUS": oldPepper])
+        #expect(try rotating.run(["keys", "verify"], input: used.key).status == 0)
+        let rotated = pegasusd.with(["PEGASUS_KEY_PEPPER": newPepper])
+        #expect(try rotated.run(["keys", "verify"], input: used.key).status == 0)
+        #expect(try rotated.run(["keys", "verify"], input: unused.key).stdout == "rejected: unknown\n")
+        #expect(try peppered.run(["keys", "list"]).status != 0)
+
+        #expect(try pegasusd.with(["PEGASUS_KEY_PEPPER": "short"]).run(["keys", "list"]).stderr.contains("at least 16 bytes"))
     }
 
     @Test func everyCommandHasHelp() throws {

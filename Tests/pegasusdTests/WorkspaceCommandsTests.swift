@@ -59,7 +59,7 @@ import Testing
 
     @Test func tokensAreListedWithoutSecretsAndRevoked() async throws {
         try user("owner@example.com")
-        let keys = try DataFolder(path: temporary.file("data")).keyService(environment: [:])
+        let keys = try await DataFolder(path: temporary.file("data")).keyService(environment: [:])
         let issued = try await keys.create(name: "automation", type: .personalAccessToken, owner: KeyOwner(.user, "u1"), scopes: ["bots:read"], workspace: "w1")
         _ = try await keys.create(name: "an api key", owner: KeyOwner(.user, "u1"))
         let listed = try pegasusd.run(["tokens", "list", "--json"])

@@ -7,13 +7,28 @@ import CryptoExtras
 /// stolen database alone is not enough to test guesses. Without one they are SHA-256: keys carry
 /// about 190 random bits, so neither salt nor stretching is needed. Every comparison is
 /// constant-time.
+///
+/// A pepper is rotated by giving the old one as `previousPepper`: digests made with it still
+/// verify (as ``DigestMatch/outdated``, so ``KeyService`` re-digests them under the new pepper on
+/// first use).
 public struct KeyHasher: Sendable {
     /// HMAC state already keyed with the pepper; copied per digest so the key schedule is paid once.
     private let keyedHMAC: HMAC<SHA256>?
+    private let previousHMAC: HMAC<SHA256>?
+    /// See ``fingerprint``.
+    public let fingerprint: PepperFingerprint
+    /// The fingerprint of the pepper being rotated out, if any.
+    public let previousFingerprint: PepperFingerprint?
 
-    /// - Parameter pepper: the server secret for HMAC-SHA256 digests, or `nil` for SHA-256.
-    public init(pepper: SymmetricKey? = nil) {
+    /// - Parameters:
+    ///   - pepper: the server secret for HMAC-SHA256 digests, or `nil` for SHA-256.
+    ///   - previousPepper: a pepper being rotated out: its digests still verify and are reported
+    ///     as outdated.
+    public init(pepper: SymmetricKey? = nil, previousPepper: SymmetricKey? = nil) {
         keyedHMAC = pepper.map { HMAC<SHA256>(key: $0) }
+        previousHMAC = previousPepper.map { HMAC<SHA256>(key: $0) }
+        fingerprint = PepperFingerprint(of: pepper)
+        previousFingerprint = previousPepper.map { PepperFingerprint(of: $0) }
     }
 
     /// `true` when digests are keyed with a pepper.
@@ -22,41 +37,58 @@ public struct KeyHasher: Sendable {
     /// The digest to store for `key` under this configuration.
     public func digest(of key: PlaintextKey) -> KeyDigest {
         let bytes = Array(key.revealed.utf8)
-        if var hmac = keyedHMAC {
-            hmac.update(data: bytes)
-            return .hmacSHA256(Array(hmac.finalize()))
+        if let keyedHMAC {
+            return .hmacSHA256(Self.authenticationCode(bytes, keyedHMAC))
         }
         return .sha256(Array(SHA256.hash(data: bytes)))
     }
 
-    /// `true` when `key` is the text that `digest` was made from. Constant-time in the digest bytes.
-    public func matches(_ key: PlaintextKey, _ digest: KeyDigest) -> Bool {
+    /// Whether `key` is the text that `digest` was made from, and if so whether the digest is
+    /// what ``digest(of:)`` would write today. `nil` when it is not. Constant-time in the digest
+    /// bytes; a digest that fails under the pepper also costs the check under the previous one,
+    /// whatever the key.
+    public func check(_ key: PlaintextKey, against digest: KeyDigest) -> DigestMatch? {
         let bytes = Array(key.revealed.utf8)
         switch digest {
         case .sha256(let stored):
-            return ConstantTime.equals(Array(SHA256.hash(data: bytes)), stored)
+            guard ConstantTime.equals(Array(SHA256.hash(data: bytes)), stored) else { return nil }
+            return usesPepper ? .outdated : .current
         case .hmacSHA256(let stored):
-            guard var hmac = keyedHMAC else { return false }
-            hmac.update(data: bytes)
-            return ConstantTime.equals(Array(hmac.finalize()), stored)
+            if let keyedHMAC, ConstantTime.equals(Self.authenticationCode(bytes, keyedHMAC), stored) {
+                return .current
+            }
+            if let previousHMAC, ConstantTime.equals(Self.authenticationCode(bytes, previousHMAC), stored) {
+                return .outdated
+            }
+            return nil
         case .djangoSHA512(let stored):
-            return ConstantTime.equals(Array(SHA512.hash(data: bytes)), stored)
+            return ConstantTime.equals(Array(SHA512.hash(data: bytes)), stored) ? .outdated : nil
         case .djangoPBKDF2(let iterations, let salt, let stored):
             guard let derived = try? KDF.Insecure.PBKDF2.deriveKey(
                 from: bytes, salt: Array(salt.utf8), using: .sha256,
                 outputByteCount: stored.count, unsafeUncheckedRounds: iterations
-            ) else { return false }
-            return derived.withUnsafeBytes { ConstantTime.equals(Array($0), stored) }
+            ) else { return nil }
+            return derived.withUnsafeBytes { ConstantTime.equals(Array($0), stored) } ? .outdated : nil
         }
     }
 
-    /// `true` when `digest` is what ``digest(of:)`` would write today; otherwise a successful
-    /// verification rewrites it.
-    public func isPreferred(_ digest: KeyDigest) -> Bool {
-        switch digest {
-        case .hmacSHA256: usesPepper
-        case .sha256: !usesPepper
-        case .djangoSHA512, .djangoPBKDF2: false
-        }
+    /// `true` when `key` is the text that `digest` was made from.
+    public func matches(_ key: PlaintextKey, _ digest: KeyDigest) -> Bool {
+        check(key, against: digest) != nil
     }
+
+    private static func authenticationCode(_ bytes: [UInt8], _ keyed: HMAC<SHA256>) -> [UInt8] {
+        var hmac = keyed
+        hmac.update(data: bytes)
+        return Array(hmac.finalize())
+    }
+}
+
+/// How a stored digest matched presented key text.
+public enum DigestMatch: Sendable, Equatable {
+    /// Made the way ``KeyHasher/digest(of:)`` makes digests today.
+    case current
+    /// Made by another algorithm, without the pepper, or with the previous pepper: it verifies,
+    /// and should be replaced by a current digest.
+    case outdated
 }

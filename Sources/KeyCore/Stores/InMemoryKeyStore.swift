@@ -7,6 +7,7 @@ public final class InMemoryKeyStore: KeyStore {
         var byLookupID: [String: StoredKey] = [:]
         var lookupIDByID: [String: String] = [:]
         var order: [String] = []
+        var pepperFingerprint: PepperFingerprint?
     }
 
     private let state = Mutex(State())
@@ -74,6 +75,14 @@ public final class InMemoryKeyStore: KeyStore {
                 if key.record.lastUsedAt.map({ $0 < date }) ?? true { key.record.lastUsedAt = date }
             }
         }
+    }
+
+    public func pepperFingerprint() -> PepperFingerprint? {
+        state.withLock { $0.pepperFingerprint }
+    }
+
+    public func recordPepperFingerprint(_ fingerprint: PepperFingerprint) {
+        state.withLock { $0.pepperFingerprint = fingerprint }
     }
 
     @discardableResult

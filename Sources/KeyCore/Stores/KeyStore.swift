@@ -36,4 +36,11 @@ public protocol KeyStore: Sendable {
 
     /// Moves each key's last-used time forward to the given time (never backward).
     func recordUse(_ lastUsed: [String: Date]) async throws
+
+    /// The fingerprint of the pepper this store's digests are made with, as last recorded, or
+    /// `nil` when none has been recorded yet.
+    func pepperFingerprint() async throws -> PepperFingerprint?
+
+    /// Records the fingerprint of the pepper digests are made with from now on.
+    func recordPepperFingerprint(_ fingerprint: PepperFingerprint) async throws
 }

@@ -31,10 +31,21 @@ struct DataFolder {
     var databasePath: String { (path as NSString).appendingPathComponent(Self.databaseFileName) }
 
     /// The key service over the SQLite store. Digests are HMAC-SHA256 keyed with
-    /// `PEGASUS_KEY_PEPPER` when it is set.
-    func keyService(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> KeyService {
+    /// `PEGASUS_KEY_PEPPER` when it is set; `PEGASUS_KEY_PEPPER_PREVIOUS` is a pepper being
+    /// rotated out. Refuses a pepper other than the one the stored keys were digested with.
+    func keyService(environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> KeyService {
         let store = try SQLiteKeyStore(path: databasePath)
-        return KeyService(store: store, hasher: KeyHasher(pepper: try Self.pepper(environment)))
+        let hasher = KeyHasher(
+            pepper: try Self.pepper("PEGASUS_KEY_PEPPER", environment),
+            previousPepper: try Self.pepper("PEGASUS_KEY_PEPPER_PREVIOUS", environment))
+        let service = KeyService(store: store, hasher: hasher)
+        do {
+            try await service.confirmPepper()
+        } catch let error as KeyCoreError {
+            guard case .pepperMismatch = error else { throw error }
+            throw CommandError("\(databasePath): \(error); the pepper is PEGASUS_KEY_PEPPER, the one being rotated out PEGASUS_KEY_PEPPER_PREVIOUS")
+        }
+        return service
     }
 
     /// Accounts, sessions, refresh tokens and employees.
@@ -63,10 +74,10 @@ struct DataFolder {
         return secret
     }
 
-    private static func pepper(_ environment: [String: String]) throws -> SymmetricKey? {
-        guard let text = environment["PEGASUS_KEY_PEPPER"], !text.isEmpty else { return nil }
+    private static func pepper(_ variable: String, _ environment: [String: String]) throws -> SymmetricKey? {
+        guard let text = environment[variable], !text.isEmpty else { return nil }
         guard text.utf8.count >= minimumPepperBytes else {
-            throw CommandError("PEGASUS_KEY_PEPPER must be at least \(minimumPepperBytes) bytes")
+            throw CommandError("\(variable) must be at least \(minimumPepperBytes) bytes")
         }
         return SymmetricKey(data: Array(text.utf8))
     }

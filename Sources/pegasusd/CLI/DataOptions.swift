@@ -21,8 +21,8 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The key service over the data folder's store.
-    func keyService() throws -> KeyService {
-        try folder().keyService()
+    func keyService() async throws -> KeyService {
+        try await folder().keyService()
     }
 
     /// Workspaces and memberships in the data folder's database.

@@ -27,6 +27,7 @@ struct PegasusdProcess {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "PEGASUS_DATA_DIR")
         env.removeValue(forKey: "PEGASUS_KEY_PEPPER")
+        env.removeValue(forKey: "PEGASUS_KEY_PEPPER_PREVIOUS")
         process.environment = env.merging(environment) { _, new in new }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
@@ -43,6 +44,13 @@ struct PegasusdProcess {
             stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self)
         )
+    }
+
+    /// The same process with these environment variables added.
+    func with(_ variables: [String: String]) -> PegasusdProcess {
+        var copy = self
+        copy.environment.merge(variables) { _, new in new }
+        return copy
     }
 
     /// `keys create --json`, decoded.

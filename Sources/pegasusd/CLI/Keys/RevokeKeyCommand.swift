@@ -14,7 +14,7 @@ struct RevokeKeyCommand: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        let service = try data.keyService()
+        let service = try await data.keyService()
         let before = try await service.record(id: id)
         let after = try await service.revoke(id: id)
         print(before.isRevoked

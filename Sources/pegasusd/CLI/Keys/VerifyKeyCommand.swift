@@ -19,7 +19,7 @@ struct VerifyKeyCommand: AsyncParsableCommand {
         let input = FileHandle.standardInput.readDataToEndOfFile()
         let text = String(decoding: input, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw CommandError("no key on standard input") }
-        let service = try data.keyService()
+        let service = try await data.keyService()
         let outcome = try await service.verify(text)
         try await service.flushUsage()
         switch outcome {

@@ -11,7 +11,7 @@ struct RevokeTokenCommand: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        let service = try data.keyService()
+        let service = try await data.keyService()
         let record = try await service.record(id: id)
         guard record.type == .personalAccessToken else { throw CommandError("\(id) is not a personal access token (see keys revoke)") }
         try await service.revoke(id: id)
