@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+@testable import pegasusd
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -64,6 +65,14 @@ import FoundationNetworking
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains(file.path), "\(outcome.stderr)")
         #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
+    }
+
+    @Test func serveHelpNamesEverySettingsVariable() throws {
+        let help = try PegasusdProcess(dataDirectory: folder).run(["serve", "--help"], withDataDirectory: false).stdout
+        for key in ServerConfiguration.CodingKeys.allCases {
+            #expect(help.contains(key.environmentName), "\(key.environmentName)")
+        }
+        for secret in ["PEGASUS_KEY_PEPPER", "PEGASUS_KEY_PEPPER_PREVIOUS", "PEGASUS_JWT_SECRET"] { #expect(help.contains(secret)) }
     }
 
     @Test func configFileEnvironmentAndFlagsApplyInThatOrder() throws {

@@ -61,11 +61,57 @@ import Testing
         }
     }
 
-    @Test func aRateThatIsNotOneIsRefusedAtStart() {
-        var settings = ServerConfiguration()
-        settings.throttleAuth = "lots"
-        #expect(throws: CommandError.self) { try settings.validate() }
-        settings.throttleAuth = "off"
-        #expect(throws: Never.self) { try settings.validate() }
+    /// Many one-off addresses must not grow the throttle's memory without bound: identities with
+    /// no request left in the window are dropped once it holds twice as many as after the last
+    /// pruning.
+    @Test func identitiesOutsideTheWindowAreForgotten() throws {
+        let clock = Clock()
+        let throttle = Throttle(rate: ThrottleRate("5/second")!, clock: { clock.now })
+        for address in 0..<5_000 { try throttle.check(["address:\(address)"]) }
+        clock.advance(2)
+        for address in 0..<4_000 { try throttle.check(["address:again-\(address)"]) }
+        #expect(throttle.rememberedIdentities <= 4_000)
+        #expect(throws: Never.self) { try throttle.check(["address:0"]) }
+    }
+
+    /// DRF's `anon` throttle: requests on no credential count per client address; a request
+    /// with an API key is not counted against it.
+    @Test func anonymousRequestsPastTheRateGet429() async throws {
+        try await LiveServer.serving({ $0.throttleAnon = "3/minute" }) { server in
+            let alice = try await server.register("alice@example.com")
+            let key = try await server.createKey(for: alice)
+            for _ in 0..<2 { #expect(try await server.send("GET", "/healthz").status == 200) }
+            let refused = try await server.send("GET", "/healthz")
+            #expect(refused.status == 429 && refused.code == "throttled")
+            #expect(Int(refused.header("Retry-After") ?? "") ?? 0 > 0)
+            #expect(try await server.send("GET", "/pegasus/employees/api/employees/", headers: ["Authorization": "Api-Key \(key.key)"]).status == 200)
+        }
+    }
+
+    /// DRF's `user` throttle: every credential of one user shares a count; another user has
+    /// their own; anonymous requests are not counted.
+    @Test func oneUsersRequestsPastTheRateGet429WhateverTheCredential() async throws {
+        try await LiveServer.serving({ $0.throttleUser = "3/minute" }) { server in
+            let alice = try await server.register("alice@example.com"), bob = try await server.register("bob@example.com")
+            let aliceKey = try await server.createKey(for: alice), bobKey = try await server.createKey(for: bob)
+            // alice's first request was the key creation.
+            #expect(try await server.send("GET", "/pegasus/employees/api/employees/", headers: ["Authorization": "Api-Key \(aliceKey.key)"]).status == 200)
+            #expect(try await server.send("GET", "/api/auth/user/", headers: alice.bearer).status == 200)
+            let refused = try await server.send("GET", "/pegasus/employees/api/employees/", headers: ["Authorization": "Api-Key \(aliceKey.key)"])
+            #expect(refused.status == 429 && refused.code == "throttled")
+            #expect(try await server.send("GET", "/api/auth/user/", headers: alice.bearer).status == 429)
+            #expect(try await server.send("GET", "/pegasus/employees/api/employees/", headers: ["Authorization": "Api-Key \(bobKey.key)"]).status == 200)
+            #expect(try await server.send("GET", "/healthz").status == 200)
+        }
+    }
+
+    @Test func everyThrottleSettingIsValidated() {
+        for setting in [\ServerConfiguration.throttleAuth, \.throttleAnon, \.throttleUser] {
+            var settings = ServerConfiguration()
+            settings[keyPath: setting] = "lots"
+            #expect(throws: CommandError.self) { try settings.validate() }
+            settings[keyPath: setting] = "10/hour"
+            #expect(throws: Never.self) { try settings.validate() }
+        }
     }
 }

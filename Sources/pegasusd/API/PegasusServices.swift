@@ -23,6 +23,8 @@ struct PegasusServices: Sendable {
     let quotas: PlanQuotas
     /// Sign-ups, sign-ins and refreshes per client address and account; `nil` when off.
     let authThrottle: Throttle?
+    /// Requests per client address (no credential) and per user (a credential).
+    let requestThrottles: RequestThrottles
     /// The served OpenAPI document and where its pages load their assets from.
     let document: APIDocument
     let docsAssets: DocsAssets

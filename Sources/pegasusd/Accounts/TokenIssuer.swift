@@ -9,13 +9,17 @@ import JWTKit
 ///
 /// Every refresh token is recorded by its `jti` in a family that starts at sign-in. Refreshing
 /// marks the token used and issues the next one of the family; presenting a used token again
-/// means it was copied, so the whole family is revoked (refresh-token reuse detection).
+/// means it was copied, so the whole family is revoked (refresh-token reuse detection). A family
+/// ends ``familyLifetime`` after its sign-in however often it is refreshed: a stolen refresh
+/// token cannot be kept alive for ever.
 struct TokenIssuer: BearerTokenVerifier {
     let database: AppDatabase
     let accounts: AccountStore
     let keys: JWTKeyCollection
     let accessLifetime: TimeInterval
     let refreshLifetime: TimeInterval
+    /// How long after its sign-in a refresh family can last.
+    let familyLifetime: TimeInterval
 
     struct Claims: JWTPayload {
         enum Kind: String, Codable { case access, refresh }
@@ -27,6 +31,8 @@ struct TokenIssuer: BearerTokenVerifier {
         var typ: Kind
         /// The refresh family (refresh tokens only).
         var fam: String?
+        /// When the family started: its sign-in, in Unix seconds (refresh tokens only).
+        var fst: Int?
 
         func verify(using algorithm: some JWTAlgorithm) async throws {
             try exp.verifyNotExpired()
@@ -44,7 +50,7 @@ struct TokenIssuer: BearerTokenVerifier {
 
     /// A new access and refresh token for `user`, starting a new refresh family.
     func issue(for user: UserAccount) async throws -> TokenPair {
-        try await issue(for: user.id, family: UUID().uuidString.lowercased())
+        try await issue(for: user.id, family: UUID().uuidString.lowercased(), startedAt: nil)
     }
 
     /// Exchanges a refresh token for a new pair. A used or revoked token revokes its family.
@@ -65,7 +71,7 @@ struct TokenIssuer: BearerTokenVerifier {
             return true
         }
         guard accepted, try accounts.account(id: claims.sub.value) != nil else { throw Self.invalidRefresh }
-        return try await issue(for: claims.sub.value, family: family)
+        return try await issue(for: claims.sub.value, family: family, startedAt: claims.fst ?? Int(claims.iat.value.timeIntervalSince1970))
     }
 
     /// Revokes the family of `token` (sign-out). Unknown or invalid tokens are ignored: signing
@@ -82,24 +88,41 @@ struct TokenIssuer: BearerTokenVerifier {
         return try await accounts.user(id: claims.sub.value)
     }
 
-    private func issue(for userID: String, family: String) async throws -> TokenPair {
-        // Whole seconds: JWT NumericDates with fractions trip up some client libraries.
-        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+    /// An access token alone, for a browser's sign-in: its session cookie stands in for a refresh
+    /// token, which page scripts could read.
+    func accessToken(for user: UserAccount) async throws -> String {
+        try await accessToken(for: user.id, at: Self.wholeSecondNow())
+    }
+
+    private func accessToken(for userID: String, at now: Date) async throws -> String {
+        let claims = Claims(
+            sub: .init(value: userID), exp: .init(value: now.addingTimeInterval(accessLifetime)), iat: .init(value: now),
+            jti: .init(value: UUID().uuidString.lowercased()), typ: .access, fam: nil, fst: nil)
+        return try await keys.sign(claims)
+    }
+
+    /// Whole seconds: JWT NumericDates with fractions trip up some client libraries.
+    private static func wholeSecondNow() -> Date {
+        Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+    }
+
+    /// - Parameter startedAt: the family's sign-in (Unix seconds), or `nil` for a new family.
+    private func issue(for userID: String, family: String, startedAt: Int?) async throws -> TokenPair {
+        let now = Self.wholeSecondNow()
+        let familyStart = startedAt ?? Int(now.timeIntervalSince1970)
         let refreshID = UUID().uuidString.lowercased()
-        let refreshExpiry = now.addingTimeInterval(refreshLifetime)
+        let refreshExpiry = min(
+            now.addingTimeInterval(refreshLifetime), Date(timeIntervalSince1970: TimeInterval(familyStart) + familyLifetime))
         try await database.pool.write { db in
             try db.execute(
                 sql: "INSERT INTO refresh_token (jti, family, user_id, expires_at) VALUES (?, ?, ?, ?)",
                 arguments: [refreshID, family, userID, refreshExpiry])
             try db.execute(sql: "DELETE FROM refresh_token WHERE expires_at < ?", arguments: [now])
         }
-        let access = Claims(
-            sub: .init(value: userID), exp: .init(value: now.addingTimeInterval(accessLifetime)), iat: .init(value: now),
-            jti: .init(value: UUID().uuidString.lowercased()), typ: .access, fam: nil)
         let refresh = Claims(
             sub: .init(value: userID), exp: .init(value: refreshExpiry), iat: .init(value: now),
-            jti: .init(value: refreshID), typ: .refresh, fam: family)
-        return TokenPair(access: try await keys.sign(access), refresh: try await keys.sign(refresh))
+            jti: .init(value: refreshID), typ: .refresh, fam: family, fst: familyStart)
+        return TokenPair(access: try await accessToken(for: userID, at: now), refresh: try await keys.sign(refresh))
     }
 }
 

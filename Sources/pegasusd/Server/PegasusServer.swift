@@ -26,7 +26,8 @@ struct PegasusServer {
         let tokens = TokenIssuer(
             database: database, accounts: accounts,
             keys: await TokenIssuer.keyCollection(secret: try folder.jwtSecret(environment: environment)),
-            accessLifetime: TimeInterval(configuration.accessTokenSeconds), refreshLifetime: sessionLifetime)
+            accessLifetime: TimeInterval(configuration.accessTokenSeconds), refreshLifetime: sessionLifetime,
+            familyLifetime: TimeInterval(configuration.refreshFamilySeconds))
         let cookies = CookiePolicy(lifetime: sessionLifetime, secure: configuration.secureCookies)
 
         let workspaces = WorkspaceStore(database: database)
@@ -36,7 +37,10 @@ struct PegasusServer {
             employees: EmployeeStore(database: database), workspaces: workspaces, access: WorkspaceAccess(workspaces: workspaces),
             bots: BotStore(database: database), conversations: ConversationStore(database: database), responder: EchoResponder(),
             usage: UsageMeter(database: database, workspaces: workspaces, quotas: configuration.quotas), quotas: configuration.quotas,
-            authThrottle: configuration.authThrottleRate.map { Throttle(rate: $0) }, document: document, docsAssets: configuration.docsAssets.map { .local(folder: $0) } ?? .cdn,
+            authThrottle: configuration.authThrottleRate.map { Throttle(rate: $0) },
+            requestThrottles: RequestThrottles(
+                anonymous: configuration.anonThrottleRate.map { Throttle(rate: $0) }, user: configuration.userThrottleRate.map { Throttle(rate: $0) }),
+            document: document, docsAssets: configuration.docsAssets.map { .local(folder: $0) } ?? .cdn,
             maxBodyBytes: configuration.maxBodyBytes)
 
         // Order matters where several of one role could answer: the session before the JWT.
@@ -62,8 +66,10 @@ struct PegasusServer {
         if let folder = configuration.docsAssets {
             router.add(middleware: FileMiddleware(folder, urlBasePath: String(DocsAssets.localPrefix.dropLast()), searchForIndexHtml: false))
         }
-        // Every request made with a token or an API key is counted, and refused past the quota.
+        // Allowed requests are throttled (anon / user), and every request made with a token or
+        // an API key is counted and refused past the workspace's quota.
         PegasusRoutes.table.register(on: router, gatekeeper: gatekeeper, service: services) { services, endpoint, auth in
+            try services.requestThrottles.check(auth)
             try await services.usage.admit(auth.principal, endpoint: endpoint.operation.label)
         }
         return router

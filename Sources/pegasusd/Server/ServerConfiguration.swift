@@ -19,6 +19,9 @@ struct ServerConfiguration: Codable, Equatable {
     var accessTokenSeconds = 300
     /// Lifetime of refresh tokens and browser sessions, in seconds.
     var sessionSeconds = 14 * 86_400
+    /// How long after a sign-in its refresh tokens can still be refreshed, in seconds: the
+    /// family's absolute lifetime, however often it is refreshed.
+    var refreshFamilySeconds = 30 * 86_400
     /// Behind HTTPS: cookies are `Secure` and named with the `__Host-` prefix (`__Host-sessionid`).
     var secureCookies = false
     /// `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.
@@ -36,8 +39,21 @@ struct ServerConfiguration: Codable, Equatable {
     /// per account, as DRF writes rates (`10/minute`); `off` turns it off.
     var throttleAuth = "20/minute"
 
+    /// The rate of requests allowed on no credential, per client address (DRF's `anon`); `off`
+    /// by default, since behind a proxy every client shares one address.
+    var throttleAnon = "off"
+    /// The rate of requests allowed on a credential, per user (per key for a key of no user;
+    /// DRF's `user`); `off` by default.
+    var throttleUser = "off"
+
     /// ``throttleAuth`` read, or `nil` when it is off.
-    var authThrottleRate: ThrottleRate? { throttleAuth == "off" ? nil : ThrottleRate(throttleAuth) }
+    var authThrottleRate: ThrottleRate? { Self.rate(throttleAuth) }
+    /// ``throttleAnon`` read, or `nil` when it is off.
+    var anonThrottleRate: ThrottleRate? { Self.rate(throttleAnon) }
+    /// ``throttleUser`` read, or `nil` when it is off.
+    var userThrottleRate: ThrottleRate? { Self.rate(throttleUser) }
+
+    private static func rate(_ text: String) -> ThrottleRate? { text == "off" ? nil : ThrottleRate(text) }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case host, port
@@ -46,6 +62,7 @@ struct ServerConfiguration: Codable, Equatable {
         case maxBodyBytes = "max_body_bytes"
         case accessTokenSeconds = "access_token_seconds"
         case sessionSeconds = "session_seconds"
+        case refreshFamilySeconds = "refresh_family_seconds"
         case secureCookies = "secure_cookies"
         case logLevel = "log_level"
         case docsAssets = "docs_assets"
@@ -53,6 +70,8 @@ struct ServerConfiguration: Codable, Equatable {
         case monthlyQuotaPro = "monthly_quota_pro"
         case monthlyQuotaUltra = "monthly_quota_ultra"
         case throttleAuth = "throttle_auth"
+        case throttleAnon = "throttle_anon"
+        case throttleUser = "throttle_user"
 
         /// The environment variable for this setting: `PEGASUS_` and the upper-cased key.
         var environmentName: String { "PEGASUS_" + rawValue.uppercased() }
@@ -112,6 +131,7 @@ struct ServerConfiguration: Codable, Equatable {
         if let bytes = try integer(.maxBodyBytes) { maxBodyBytes = bytes }
         if let seconds = try integer(.accessTokenSeconds) { accessTokenSeconds = seconds }
         if let seconds = try integer(.sessionSeconds) { sessionSeconds = seconds }
+        if let seconds = try integer(.refreshFamilySeconds) { refreshFamilySeconds = seconds }
         if let secure = value(.secureCookies) {
             guard let flag = ["1": true, "true": true, "0": false, "false": false][secure.lowercased()] else {
                 throw CommandError("\(CodingKeys.secureCookies.environmentName) must be true or false")
@@ -124,16 +144,19 @@ struct ServerConfiguration: Codable, Equatable {
         if let quota = try integer(.monthlyQuotaPro) { monthlyQuotaPro = quota }
         if let quota = try integer(.monthlyQuotaUltra) { monthlyQuotaUltra = quota }
         if let rate = value(.throttleAuth) { throttleAuth = rate }
+        if let rate = value(.throttleAnon) { throttleAnon = rate }
+        if let rate = value(.throttleUser) { throttleUser = rate }
     }
 
     /// Refuses values that cannot work, with the setting's name.
     func validate() throws {
         guard (0...65_535).contains(port) else { throw CommandError("port must be 0 to 65535, not \(port)") }
         guard maxBodyBytes >= 1_024 else { throw CommandError("max_body_bytes must be at least 1024") }
-        guard accessTokenSeconds > 0, sessionSeconds > 0 else { throw CommandError("token and session lifetimes must be positive") }
+        guard accessTokenSeconds > 0, sessionSeconds > 0, refreshFamilySeconds > 0 else { throw CommandError("token and session lifetimes must be positive") }
         guard monthlyQuotaFree >= 0, monthlyQuotaPro >= 0, monthlyQuotaUltra >= 0 else { throw CommandError("monthly quotas must be zero or more") }
-        guard throttleAuth == "off" || ThrottleRate(throttleAuth) != nil else {
-            throw CommandError("throttle_auth must be a rate such as 10/minute, or off; not \"\(throttleAuth)\"")
+        for (key, rate) in [(CodingKeys.throttleAuth, throttleAuth), (.throttleAnon, throttleAnon), (.throttleUser, throttleUser)]
+        where rate != "off" && ThrottleRate(rate) == nil {
+            throw CommandError("\(key.rawValue) must be a rate such as 10/minute, or off; not \"\(rate)\"")
         }
         if let header = apiKeyHeader, header.isEmpty || header.contains(where: { $0 == ":" || $0.isWhitespace }) {
             throw CommandError("api_key_header must be a header name such as X-Api-Key")

@@ -62,6 +62,53 @@ struct AuthAPITests {
         }
     }
 
+    /// Each refresh issues the next token of the family, but never one that outlives the family:
+    /// every token's expiry is at most the sign-in plus `refresh_family_seconds`.
+    @Test func refreshingNeverExtendsAFamilyPastItsAbsoluteLifetime() async throws {
+        try await LiveServer.serving({ $0.sessionSeconds = 86_400; $0.refreshFamilySeconds = 3_600 }) { server in
+            let alice = try await server.register("alice@example.com")
+            let signIn = try Self.claims(of: alice.refresh)
+            let familyEnd = try #require(signIn["iat"] as? Int) + 3_600
+            #expect(signIn["exp"] as? Int == familyEnd)
+            var refresh = alice.refresh
+            for _ in 0..<3 {
+                let next = try await server.send("POST", "/api/auth/token/refresh/", json: ["refresh": refresh])
+                refresh = try #require(next.json["refresh"] as? String)
+                #expect(try Self.claims(of: refresh)["exp"] as? Int == familyEnd)
+            }
+        }
+        try await LiveServer.serving({ $0.sessionSeconds = 600 }) { server in
+            let claims = try Self.claims(of: try await server.register("bob@example.com").refresh)
+            #expect((claims["exp"] as? Int).map { $0 - (claims["iat"] as? Int ?? 0) } == 600)
+        }
+    }
+
+    /// A browser (it sends `Sec-Fetch-Site`) signs in with its session cookie and is handed no
+    /// refresh token a page script could read; API clients still get one.
+    @Test(arguments: ["/api/auth/register/", "/api/auth/login/"])
+    func aBrowsersSignInGetsNoRefreshToken(path: String) async throws {
+        try await LiveServer.serving { server in
+            if path.hasSuffix("login/") { _ = try await server.register("alice@example.com") }
+            let reply = try await server.send(
+                "POST", path, headers: ["Sec-Fetch-Site": "same-origin"], json: ["email": "alice@example.com", "password": "correct horse battery"])
+            #expect(reply.status == (path.hasSuffix("login/") ? 200 : 201))
+            #expect(reply.json["refresh"] == nil)
+            let access = try #require(reply.json["access"] as? String)
+            #expect(try await server.send("GET", "/api/auth/user/", headers: bearer(access)).status == 200)
+            let cookie = (reply.header("Set-Cookie") ?? "").components(separatedBy: ", ").compactMap { $0.split(separator: ";").first }.joined(separator: "; ")
+            #expect(try await server.send("GET", "/api/auth/user/", headers: ["Cookie": cookie]).status == 200)
+            #expect(try await server.login("alice@example.com").refresh.isEmpty == false)
+        }
+    }
+
+    /// The claims of a JWT, read without checking its signature.
+    static func claims(of token: String) throws -> [String: Any] {
+        var payload = token.split(separator: ".")[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        payload += String(repeating: "=", count: (4 - payload.count % 4) % 4)
+        let data = try #require(Data(base64Encoded: payload))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
     @Test func anAccessTokenIsNotARefreshTokenAndViceVersa() async throws {
         try await LiveServer.serving { server in
             let alice = try await server.register("alice@example.com")

@@ -11,11 +11,15 @@ struct ServeCommand: AsyncParsableCommand {
             Settings come from, in rising precedence: defaults, a JSON config file (--config or \
             PEGASUS_CONFIG), PEGASUS_* environment variables (PEGASUS_HOST, PEGASUS_PORT, \
             PEGASUS_DATA_DIR, PEGASUS_API_KEY_HEADER, PEGASUS_MAX_BODY_BYTES, \
-            PEGASUS_ACCESS_TOKEN_SECONDS, PEGASUS_SESSION_SECONDS, PEGASUS_SECURE_COOKIES, \
+            PEGASUS_ACCESS_TOKEN_SECONDS, PEGASUS_SESSION_SECONDS, PEGASUS_REFRESH_FAMILY_SECONDS — how long \
+            after a sign-in its refresh tokens can be refreshed, PEGASUS_SECURE_COOKIES, \
             PEGASUS_LOG_LEVEL, PEGASUS_DOCS_ASSETS, PEGASUS_MONTHLY_QUOTA_FREE, PEGASUS_MONTHLY_QUOTA_PRO, \
             PEGASUS_MONTHLY_QUOTA_ULTRA, PEGASUS_THROTTLE_AUTH — sign-ups, sign-ins and refreshes per \
-            client address and account, e.g. 20/minute, or off) and these flags. Secrets come from the environment only: \
-            PEGASUS_KEY_PEPPER and PEGASUS_JWT_SECRET (else a secret made in the data folder). \
+            client address and account, e.g. 20/minute, or off; PEGASUS_THROTTLE_ANON and \
+            PEGASUS_THROTTLE_USER — requests per client address without a credential and per user with \
+            one, off by default) and these flags. Secrets come from the environment only: \
+            PEGASUS_KEY_PEPPER (PEGASUS_KEY_PEPPER_PREVIOUS while rotating it) and PEGASUS_JWT_SECRET \
+            (else a secret made in the data folder). \
             Stops gracefully on SIGINT or SIGTERM.
             """)
 

@@ -1149,7 +1149,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/SignedIn/access`.
             internal var access: Swift.String
             /// - Remark: Generated from `#/components/schemas/SignedIn/refresh`.
-            internal var refresh: Swift.String
+            internal var refresh: Swift.String?
             /// - Remark: Generated from `#/components/schemas/SignedIn/user`.
             internal var user: Components.Schemas.UserListing
             /// Creates a new `SignedIn`.
@@ -1160,7 +1160,7 @@ extension Components {
             ///   - user:
             internal init(
                 access: Swift.String,
-                refresh: Swift.String,
+                refresh: Swift.String? = nil,
                 user: Components.Schemas.UserListing
             ) {
                 self.access = access

@@ -72,7 +72,7 @@ internal enum Operations {
                     self.body = body
                 }
             }
-            /// Signed in: tokens for apps, and session and CSRF cookies for the browser.
+            /// Signed in: tokens for apps, and session and CSRF cookies for the browser. A request with `Sec-Fetch-Site` (a browser's) gets no refresh token.
             ///
             /// - Remark: Generated from `#/paths//api/auth/login//post(auth_login_create)/responses/200`.
             ///
@@ -734,7 +734,7 @@ internal enum Operations {
                     self.body = body
                 }
             }
-            /// Signed in: tokens for apps, and session and CSRF cookies for the browser.
+            /// Signed in: tokens for apps, and session and CSRF cookies for the browser. A request with `Sec-Fetch-Site` (a browser's) gets no refresh token.
             ///
             /// - Remark: Generated from `#/paths//api/auth/register//post(auth_register_create)/responses/201`.
             ///
