@@ -67,6 +67,29 @@ import FoundationNetworking
         #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
     }
 
+    /// A data folder the server cannot write stops it at start with one line naming the folder.
+    /// Root writes anywhere, so as root the server runs as `nobody` (util-linux's setpriv) on a
+    /// folder that `nobody` owns but may only read.
+    @Test func aReadOnlyDataFolderIsAOneLineErrorNamingIt() throws {
+        var pegasusd = PegasusdProcess(dataDirectory: folder)
+        _ = try pegasusd.createKey(["--name", "before"])
+        if getuid() == 0 {
+            let nobody = try #require(getpwnam("nobody")?.pointee)
+            for path in [temporary.path, folder] + (try FileManager.default.contentsOfDirectory(atPath: folder)).map({ folder + "/" + $0 }) {
+                #expect(chown(path, nobody.pw_uid, nobody.pw_gid) == 0)
+            }
+            pegasusd.launcher = ["/usr/bin/setpriv", "--reuid=\(nobody.pw_uid)", "--regid=\(nobody.pw_gid)", "--clear-groups"]
+        }
+        #expect(chmod(folder, 0o500) == 0)
+        defer { chmod(folder, 0o700) }
+        let outcome = try pegasusd.run(["serve", "--port", "0"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("\(folder) is not writable"), "\(outcome.stderr)")
+        #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
+        // Reading still works: an admin can list what is there.
+        #expect(try pegasusd.run(["keys", "list"]).stdout.contains("before"))
+    }
+
     @Test func serveHelpNamesEverySettingsVariable() throws {
         let help = try PegasusdProcess(dataDirectory: folder).run(["serve", "--help"], withDataDirectory: false).stdout
         for key in ServerConfiguration.CodingKeys.allCases {

@@ -30,6 +30,16 @@ struct DataFolder {
 
     var databasePath: String { (path as NSString).appendingPathComponent(Self.databaseFileName) }
 
+    /// Refuses, in one line naming it, a folder or database file this process cannot write (a
+    /// read-only mount, another user's files), before the server starts rather than at its first
+    /// write. (The admin commands that only read keep working on such a folder.)
+    func requireWritable() throws {
+        for target in [path, databasePath, databasePath + "-wal", databasePath + "-shm"]
+        where FileManager.default.fileExists(atPath: target) && access(target, W_OK) != 0 {
+            throw CommandError("\(target) is not writable by this process (\(String(cString: strerror(errno)))): the server writes its data folder")
+        }
+    }
+
     /// The key service over the SQLite store. Digests are HMAC-SHA256 keyed with
     /// `PEGASUS_KEY_PEPPER` when it is set; `PEGASUS_KEY_PEPPER_PREVIOUS` is a pepper being
     /// rotated out. Refuses a pepper other than the one the stored keys were digested with.

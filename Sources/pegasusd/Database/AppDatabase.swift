@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import KeyCore
 
 /// The daemon's own tables (accounts, sessions, refresh tokens, employees, workspaces, bots,
 /// conversations, usage), in the same SQLite
@@ -20,7 +19,8 @@ struct AppDatabase: Sendable {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(pool)
         } catch {
-            throw KeyCoreError.storeUnavailable(path: path, reason: "\(error)")
+            // SQLite's own words, without GRDB's echo of the statement: one line.
+            throw CommandError("cannot use the database \(path): \((error as? DatabaseError)?.message ?? "\(error)")")
         }
     }
 

@@ -18,6 +18,7 @@ struct PegasusServer {
         try configuration.validate()
         self.configuration = configuration
         let folder = try DataFolder(path: configuration.dataDir)
+        try folder.requireWritable()
         let keys = try await folder.keyService(environment: environment)
         let database = try folder.appDatabase()
         let accounts = AccountStore(database: database)

@@ -18,12 +18,15 @@ struct PegasusdProcess {
 
     let dataDirectory: String
     var environment: [String: String] = [:]
+    /// A program that runs pegasusd for us (`setpriv --reuid=nobody …`), if any.
+    var launcher: [String] = []
 
     /// Runs `pegasusd ARGUMENTS --data-dir <dataDirectory>` with `input` on standard input.
     func run(_ arguments: [String], input: String = "", withDataDirectory: Bool = true) throws -> Outcome {
         let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments + (withDataDirectory ? ["--data-dir", dataDirectory] : [])
+        let command = launcher + [Self.executable.path] + arguments + (withDataDirectory ? ["--data-dir", dataDirectory] : [])
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "PEGASUS_DATA_DIR")
         env.removeValue(forKey: "PEGASUS_KEY_PEPPER")
