@@ -30,12 +30,12 @@ enum DocsPages {
         <head>
           <meta charset="utf-8">
           <title>\(escaped(title)) · Swagger UI</title>
-          <link rel="stylesheet" href="\(assets.swaggerUICSS)">
+          <link rel="stylesheet" \(assets.attributes(loading: DocsAssets.swaggerUICSS, as: "href"))>
         </head>
         <body>
           <div id="swagger-ui"></div>
-          <script src="\(assets.swaggerUIBundle)"></script>
-          <script src="\(assets.swaggerUIPreset)"></script>
+          <script \(assets.attributes(loading: DocsAssets.swaggerUIBundle, as: "src"))></script>
+          <script \(assets.attributes(loading: DocsAssets.swaggerUIPreset, as: "src"))></script>
           <script>\(setup)</script>
         </body>
         </html>
@@ -53,7 +53,7 @@ enum DocsPages {
         </head>
         <body>
           <redoc spec-url="\(escaped(schemaURL))"></redoc>
-          <script src="\(assets.redocBundle)"></script>
+          <script \(assets.attributes(loading: DocsAssets.redocBundle, as: "src"))></script>
         </body>
         </html>
         """

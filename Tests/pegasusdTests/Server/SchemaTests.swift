@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SchemaKit
 import TestSupport
@@ -91,11 +92,30 @@ struct SchemaTests {
         try await LiveServer.serving { server in
             let swagger = String(decoding: try await server.send("GET", "/api/schema/swagger-ui/").body, as: UTF8.self)
             #expect(swagger.contains(#"url: "/api/schema/?format=json""#))
-            #expect(swagger.contains("https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"))
+            #expect(swagger.contains(
+                #"<script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.33.1/swagger-ui-bundle.js" integrity="sha384-ZPehFMQommnnuaZ4rpxgkgTT2DKFVp4hZC/7pLit+9Lek9T1YGSo23eHFbvNkXkw" crossorigin="anonymous"></script>"#))
             #expect(!swagger.contains("persistAuthorization"))
             let redoc = try await server.send("GET", "/api/schema/redoc/")
             #expect(redoc.header("Content-Type") == "text/html; charset=utf-8")
-            #expect(String(decoding: redoc.body, as: UTF8.self).contains(#"<redoc spec-url="/api/schema/?format=json">"#))
+            let redocPage = String(decoding: redoc.body, as: UTF8.self)
+            #expect(redocPage.contains(#"<redoc spec-url="/api/schema/?format=json">"#))
+            // Every file from the CDN is an exact version, checked by the browser against its hash.
+            for (page, files) in [(swagger, 3), (redocPage, 1)] {
+                #expect(page.matches(of: /cdn\.jsdelivr\.net\/npm\/[a-z-]+@\d+\.\d+\.\d+\/[^"]+" integrity="sha384-[A-Za-z0-9+\/]{64}" crossorigin="anonymous"/).count == files)
+                #expect(page.matches(of: /cdn\.jsdelivr\.net/).count == files)
+            }
+        }
+    }
+
+    /// The pinned hashes are those of drf-spectacular-sidecar's files (the same npm versions):
+    /// bumping a version without its hash, or the other way round, fails here.
+    @Test(.enabled(if: ExternalTool.docsAssets != nil, "needs drf-spectacular-sidecar's assets"))
+    func thePinnedIntegrityHashesAreThoseOfTheSidecarsFiles() throws {
+        let folder = try #require(ExternalTool.docsAssets)
+        for asset in DocsAssets.all {
+            let file = "\(folder)/\(DocsAssets.localFolder(of: asset))/\(asset.path)"
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+            #expect("sha384-" + Data(SHA384.hash(data: bytes)).base64EncodedString() == asset.integrity, "\(file)")
         }
     }
 
