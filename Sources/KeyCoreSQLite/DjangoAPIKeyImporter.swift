@@ -14,6 +14,8 @@ import GRDB
 /// ``KeyService/verify(_:)`` rewrites each to the native digest on its first success.
 public enum DjangoAPIKeyImporter {
     public static let defaultTable = "rest_framework_api_key_apikey"
+    /// Django's user table (`django.contrib.auth`'s `User`).
+    public static let defaultUserTable = "auth_user"
     static let requiredColumns: Set<String> = ["prefix", "hashed_key", "name", "created", "revoked", "expiry_date"]
 
     /// The keys in `table` of the SQLite database at `path`, as ``StoredKey`` values with new ids.
@@ -23,30 +25,53 @@ public enum DjangoAPIKeyImporter {
     ///   table, or ``KeyCoreError/unsupportedDigest(_:)`` naming the key prefix whose hash
     ///   algorithm is not supported; nothing is returned in that case.
     public static func read(databaseAt path: String, table: String = defaultTable, importedAt: Date = Date()) throws(KeyCoreError) -> [StoredKey] {
+        try reading(databaseAt: path) { db in
+            let columns = try Set(db.columns(in: table).map(\.name))
+            let missing = requiredColumns.subtracting(columns)
+            guard missing.isEmpty else {
+                throw KeyCoreError.invalidImportSource("table \(table) lacks column(s) \(missing.sorted().joined(separator: ", ")); is it a djangorestframework-api-key table?")
+            }
+            let ownerColumn = columns.contains("user_id") ? "user_id" : columns.contains("team_id") ? "team_id" : nil
+            let ownerKind: KeyOwner.Kind = ownerColumn == "team_id" ? .team : .user
+            let ownerSelect = ownerColumn.map { ", " + $0.quotedDatabaseIdentifier } ?? ""
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT prefix, hashed_key, name, created, revoked, expiry_date\(ownerSelect)
+                FROM \(table.quotedDatabaseIdentifier) ORDER BY created
+                """)
+            return try rows.map { row in
+                try storedKey(row, ownerKind: ownerColumn == nil ? nil : ownerKind, importedAt: importedAt)
+            }
+        }
+    }
+
+    /// Each Django user's email, by user id (as text, as key owners are written), read from
+    /// `table` (`auth_user`, or a custom user model's table with `id` and `email` columns) of the
+    /// SQLite database at `path`. Users without an email are left out.
+    /// - Throws: ``KeyCoreError/invalidImportSource(_:)`` when the file or table cannot be read.
+    public static func userEmails(databaseAt path: String, table: String = defaultUserTable) throws(KeyCoreError) -> [String: String] {
+        try reading(databaseAt: path) { db in
+            let columns = try Set(db.columns(in: table).map(\.name))
+            guard columns.isSuperset(of: ["id", "email"]) else {
+                throw KeyCoreError.invalidImportSource("table \(table) has no id and email columns; is it a Django user table?")
+            }
+            var emails: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, email FROM \(table.quotedDatabaseIdentifier)") {
+                if let id = text(row[0]), let email = row[1] as String?, !email.isEmpty { emails[id] = email }
+            }
+            return emails
+        }
+    }
+
+    /// Runs `body` on the database at `path` opened read-only, reporting every failure as
+    /// ``KeyCoreError/invalidImportSource(_:)``.
+    private static func reading<T>(databaseAt path: String, _ body: (Database) throws -> T) throws(KeyCoreError) -> T {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .invalidImportSource("\(path) does not exist or is not readable")
         }
         var configuration = Configuration()
         configuration.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            return try queue.read { db in
-                let columns = try Set(db.columns(in: table).map(\.name))
-                let missing = requiredColumns.subtracting(columns)
-                guard missing.isEmpty else {
-                    throw KeyCoreError.invalidImportSource("table \(table) lacks column(s) \(missing.sorted().joined(separator: ", ")); is it a djangorestframework-api-key table?")
-                }
-                let ownerColumn = columns.contains("user_id") ? "user_id" : columns.contains("team_id") ? "team_id" : nil
-                let ownerKind: KeyOwner.Kind = ownerColumn == "team_id" ? .team : .user
-                let ownerSelect = ownerColumn.map { ", " + $0.quotedDatabaseIdentifier } ?? ""
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT prefix, hashed_key, name, created, revoked, expiry_date\(ownerSelect)
-                    FROM \(table.quotedDatabaseIdentifier) ORDER BY created
-                    """)
-                return try rows.map { row in
-                    try storedKey(row, ownerKind: ownerColumn == nil ? nil : ownerKind, importedAt: importedAt)
-                }
-            }
+            return try DatabaseQueue(path: path, configuration: configuration).read(body)
         } catch let error as KeyCoreError {
             throw error
         } catch let error as DatabaseError {
@@ -54,6 +79,11 @@ public enum DjangoAPIKeyImporter {
         } catch {
             throw .invalidImportSource("\(path): \(error)")
         }
+    }
+
+    /// A Django id as text: integers and text ids (UUIDs, custom users) as they are.
+    private static func text(_ value: DatabaseValue) -> String? {
+        String.fromDatabaseValue(value) ?? Int64.fromDatabaseValue(value).map(String.init)
     }
 
     private static func storedKey(_ row: Row, ownerKind: KeyOwner.Kind?, importedAt: Date) throws -> StoredKey {
@@ -64,12 +94,7 @@ public enum DjangoAPIKeyImporter {
             throw KeyCoreError.unsupportedDigest("\(hashed.prefix { $0 != "$" }) (key \(prefix))")
         }
         let name = (try? KeyService.validatedName(row["name"])) ?? "imported \(prefix)"
-        let owner: KeyOwner? = ownerKind.flatMap { kind in
-            // Django's user ids are integers or text (UUIDs, custom users): written as they are.
-            let id: DatabaseValue = row[6]
-            guard let text = String.fromDatabaseValue(id) ?? Int64.fromDatabaseValue(id).map(String.init) else { return nil }
-            return KeyOwner(kind, text)
-        }
+        let owner: KeyOwner? = ownerKind.flatMap { kind in text(row[6]).map { KeyOwner(kind, $0) } }
         let revoked: Bool = row["revoked"]
         let record = KeyRecord(
             id: UUID().uuidString.lowercased(), type: .djangoAPIKey, lookupID: prefix, name: name, owner: owner,

@@ -8,7 +8,7 @@ OUT_DIR/manifest.json:
 
   {"database": "<abs path>",
    "tables": {"<table>": [{"key", "prefix", "expect": "valid|revoked|expired",
-                           "hasher": "sha512|pbkdf2", "user_id"?: int}, ...]}}
+                           "hasher": "sha512|pbkdf2", "user_id"?: int, "email"?: str}, ...]}}
 
 Every key is created through the library's own manager, and what the manifest expects of each
 key is first confirmed with the library's own `is_valid`. Nothing is written inside the repository:
@@ -98,10 +98,13 @@ def main() -> int:
     pbkdf2_prefix = tables[APIKey._meta.db_table][-1]["prefix"]
     assert APIKey.objects.get(prefix=pbkdf2_prefix).hashed_key.startswith("pbkdf2_sha256$")
 
-    alice = get_user_model().objects.create_user(username="alice", password="not-used-here")
+    alice = get_user_model().objects.create_user(username="alice", email="alice@example.com", password="not-used-here")
     for name, revoked in [("alice laptop", False), ("alice ci", False), ("alice old", True)]:
         key = UserAPIKey.objects.create_key(name=name, user=alice, revoked=revoked)[1]
-        add(UserAPIKey, key, "revoked" if revoked else "valid", "sha512", user_id=alice.pk)
+        add(UserAPIKey, key, "revoked" if revoked else "valid", "sha512", user_id=alice.pk, email=alice.email)
+    carol = get_user_model().objects.create_user(username="carol", email="carol@example.com", password="not-used-here")
+    key = UserAPIKey.objects.create_key(name="carol laptop", user=carol)[1]
+    add(UserAPIKey, key, "valid", "sha512", user_id=carol.pk, email=carol.email)
 
     with open(os.path.join(out_dir, "manifest.json"), "w") as manifest:
         json.dump({"database": database, "tables": tables}, manifest, indent=2)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TestSupport
 import Testing
+@testable import pegasusd
 
 /// Keys made by the real djangorestframework-api-key (in a throwaway virtualenv, by
 /// `Tests/Interop/make_drf_fixture.py`) are imported with `keys import-drf` and checked with
@@ -55,6 +56,51 @@ struct DjangoInteropTests {
         #expect(listing.contains(owned.prefix))
     }
 
+    /// Moving from Django over HTTP: the people exist in pegasusd under the same emails, the
+    /// import gives each key to its person, who lists and revokes it; a still-valid imported key
+    /// calls the employee API. A key of a Django user with no pegasusd user stops the import
+    /// until it is mapped or left out.
+    @Test func importedKeysBelongToTheirPeopleOverHTTP() async throws {
+        let fixture = try DjangoFixture.load()
+        let (table, keys) = try #require(fixture.tables.first { $0.value.contains { $0.userID != nil } })
+        let alices = keys.filter { $0.email == "alice@example.com" }, carols = keys.filter { $0.email == "carol@example.com" }
+        try #require(alices.count == 3 && carols.count == 1)
+        #expect(try pegasusd.run(["users", "create", "--email", "alice@example.com"], input: "correct horse battery\n").status == 0)
+        let importing = ["keys", "import-drf", "--database", fixture.database, "--table", table]
+
+        let refused = try pegasusd.run(importing + ["--users-by-email"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("key \(carols[0].prefix) of Django user \(carols[0].userID!) (no pegasusd user carol@example.com)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("Nothing was imported"))
+        #expect(try pegasusd.run(["keys", "list", "--json"]).stdout.contains(alices[0].prefix) == false)
+
+        let imported = try pegasusd.run(importing + ["--users-by-email", "--skip-unmapped"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Imported 3 keys") && imported.stdout.contains("Left out key \(carols[0].prefix)"), "\(imported.stdout)")
+
+        try await LiveServer.serving({ $0.dataDir = temporary.file("data") }) { server in
+            let alice = try await server.login("alice@example.com")
+            let listing = try await server.send("GET", "/api/keys/", headers: alice.bearer)
+            let results = try #require(listing.json["results"] as? [[String: Any]])
+            #expect(Set(results.compactMap { $0["prefix"] as? String }) == Set(alices.map(\.prefix)))
+            #expect(results.allSatisfy { $0["owner"] as? String == "user:\(alice.userID)" })
+            let (laptop, ci) = (alices[0], alices[1])
+            let laptopID = try #require(results.first { $0["prefix"] as? String == laptop.prefix }?["id"] as? String)
+            let employees = "/pegasus/employees/api/employees/"
+            #expect(try await server.send("GET", employees, headers: ["Authorization": "Api-Key \(laptop.key)"]).status == 200)
+            #expect(try await server.send("DELETE", "/api/keys/\(laptopID)/", headers: alice.bearer).status == 204)
+            #expect(try await server.send("GET", employees, headers: ["Authorization": "Api-Key \(laptop.key)"]).status == 401)
+            #expect(try await server.send("GET", employees, headers: ["Authorization": "Api-Key \(ci.key)"]).status == 200)
+        }
+
+        // A mapping file gives carol's key to alice (an explicit choice, as when emails differ).
+        let map = temporary.file("users.csv")
+        try Data("# django id,email\n\(carols[0].userID!),alice@example.com\n".utf8).write(to: URL(fileURLWithPath: map))
+        let mapped = try pegasusd.run(importing + ["--users-by-email", "--user-map", map])
+        #expect(mapped.stdout.contains("Imported 1 key") && mapped.stdout.contains("3 already present"), "\(mapped.stdout) \(mapped.stderr)")
+        #expect(try pegasusd.run(["keys", "verify"], input: carols[0].key).stdout.contains("owner user:"))
+    }
+
     /// A changed last character, a changed prefix character, case changes, truncation.
     static func alterations(of key: String) -> [String] {
         func replacing(_ offset: Int) -> String {
@@ -75,9 +121,10 @@ struct DjangoFixture: Decodable {
         let expect: String
         let hasher: String
         let userID: Int?
+        let email: String?
 
         enum CodingKeys: String, CodingKey {
-            case key, prefix, expect, hasher
+            case key, prefix, expect, hasher, email
             case userID = "user_id"
         }
     }

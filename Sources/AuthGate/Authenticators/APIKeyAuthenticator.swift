@@ -34,7 +34,7 @@ public struct APIKeyAuthenticator: Authenticator {
         case .rejected(let reason):
             return .rejected(Self.invalidKey, reason: "API key \(reason.rawValue)")
         case .valid(let record):
-            guard record.type == .apiKey || record.type == .djangoAPIKey else {
+            guard record.type.isAPIKey else {
                 return .rejected(Self.invalidKey, reason: "a \(record.type) is not an API key")
             }
             guard let owner = record.owner, owner.kind == .user else { return .authenticated(.apiKey(record, user: nil)) }

@@ -13,6 +13,11 @@ public struct KeyType: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Keys imported from djangorestframework-api-key (`<prefix8>.<secret32>`, no typed prefix).
     public static let djangoAPIKey = KeyType(unchecked: "drf")
 
+    /// `true` for API keys: those issued here (``apiKey``) and those imported from
+    /// djangorestframework-api-key (``djangoAPIKey``), which authenticate and are listed and
+    /// revoked alike.
+    public var isAPIKey: Bool { self == .apiKey || self == .djangoAPIKey }
+
     /// A key type with a custom prefix, or `nil` unless the prefix is 2 to 8 lowercase ASCII letters.
     public init?(prefix: String) {
         let bytes = Array(prefix.utf8)

@@ -6,15 +6,16 @@ import KeyCore
 import PegasusHummingbird
 import SchemaKit
 
-/// `/api/keys/`: the signed-in user's own API keys. Managing keys takes an interactive sign-in
-/// (session or JWT), so a leaked key cannot mint more keys.
+/// `/api/keys/`: the signed-in user's own API keys, those imported from
+/// djangorestframework-api-key included. Managing keys takes an interactive sign-in (session or
+/// JWT), so a leaked key cannot mint more keys.
 enum KeysAPI {
     static let endpoints: [PegasusEndpoint] = [
         PegasusEndpoint(.get, "/api/keys/", IsAuthenticated(), tags: ["keys"], summary: "List your API keys",
                         queryParameters: [Pagination.parameter],
                         responds: ResponseDescription(200, "Your API keys, revoked ones included; never a secret.", body: Page<KeyListing>.self), Pagination.invalidPageAnswer) { services, request, _, auth in
             let owner = KeyOwner(.user, try auth.requireUser().id)
-            let records = try await services.keys.list(ownedBy: owner).filter { $0.type == .apiKey }
+            let records = try await services.keys.list(ownedBy: owner).filter(\.type.isAPIKey)
             return try WireJSON.response(try Pagination(request).page(of: records).map { KeyListing($0) })
         },
         PegasusEndpoint(.post, "/api/keys/", IsAuthenticated(), tags: ["keys"], summary: "Create an API key (shown once)", body: RequestBodyDescription(KeyCreateRequest.self),
@@ -36,7 +37,7 @@ enum KeysAPI {
             } catch KeyCoreError.keyNotFound {
                 throw ProblemError.notFound("API key")
             }
-            guard record.owner == owner, record.type == .apiKey else { throw ProblemError.notFound("API key") }
+            guard record.owner == owner, record.type.isAPIKey else { throw ProblemError.notFound("API key") }
             _ = try await services.keys.revoke(id: id)
             return Response(status: .noContent)
         },
