@@ -5,6 +5,9 @@ let package = Package(
     name: "pegasus",
     platforms: [.macOS(.v15)],
     products: [
+        // Field rules (lengths, control characters, bounds) declared once for a server's checks
+        // and its schema (no dependencies).
+        .library(name: "FieldRules", targets: ["FieldRules"]),
         // Keys: format, digests, verification, the store protocol and an in-memory store
         // (swift-crypto only: builds wherever Swift does).
         .library(name: "KeyCore", targets: ["KeyCore"]),
@@ -55,9 +58,11 @@ let package = Package(
             name: "CCrypt",
             providers: [.apt(["libcrypt-dev"])]
         ),
+        .target(name: "FieldRules"),
         .target(
             name: "KeyCore",
             dependencies: [
+                "FieldRules",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
@@ -90,6 +95,7 @@ let package = Package(
         .target(
             name: "SchemaKit",
             dependencies: [
+                "FieldRules",
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
@@ -113,6 +119,7 @@ let package = Package(
         .executableTarget(
             name: "pegasusd",
             dependencies: [
+                "FieldRules",
                 "KeyCore",
                 "KeyCoreSQLite",
                 "PasswordHashing",
@@ -140,6 +147,10 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(
+            name: "FieldRulesTests",
+            dependencies: ["FieldRules", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
             name: "KeyCoreTests",
             dependencies: [
                 "KeyCore", "KeyCoreSQLite", "PasswordHashing", "TestSupport",
@@ -156,6 +167,7 @@ let package = Package(
             name: "SchemaKitTests",
             dependencies: [
                 "SchemaKit",
+                "FieldRules",
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),

@@ -171,6 +171,15 @@ import Testing
         #expect(property("name", of: "Employee", in: registry)?.example == "Ada")
     }
 
+    @Test func textAndIntegerRulesBecomeLengthsPatternAndBounds() throws {
+        _ = try registry.schema(for: RuledFields.self)
+        let name = try #require(property("name", of: "RuledFields", in: registry)?.stringContext)
+        #expect(name.minLength == 1 && name.maxLength == 100 && name.pattern == RuledFields.nameRule.pattern)
+        let age = try #require(property("age", of: "RuledFields", in: registry)?.integerContext)
+        #expect(age.minimum?.value == 0 && age.maximum?.value == 150 && age.minimum?.exclusive == false)
+        #expect(throws: SchemaError.self) { try SchemaRegistry().schema(for: MisruledFields.self) }
+    }
+
     @Test func aSingleValueWrapperIsItsValueSchemaRefined() throws {
         _ = try registry.schema(for: Contact.self)
         let email = property("email", of: "Contact", in: registry)

@@ -28,6 +28,8 @@ public enum SchemaError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadableType(String, reason: String)
     /// A ``SchemaRefining`` type refines a property it does not have (type, property).
     case unknownRefinedProperty(type: String, property: String)
+    /// A ``SchemaRefining`` type gives a text or integer rule to a schema of another type.
+    case ruleOnWrongType(type: String, rule: String, schema: String)
     /// A server URL that is not a URL.
     case invalidServerURL(String)
     /// The document could not be serialized (reason).
@@ -48,6 +50,7 @@ public enum SchemaError: Error, Equatable, Sendable, CustomStringConvertible {
         case .componentNameCollision: "component_name_collision"
         case .unreadableType: "unreadable_type"
         case .unknownRefinedProperty: "unknown_refined_property"
+        case .ruleOnWrongType: "rule_on_wrong_type"
         case .invalidServerURL: "invalid_server_url"
         case .encodingFailed: "encoding_failed"
         }
@@ -80,6 +83,8 @@ public enum SchemaError: Error, Equatable, Sendable, CustomStringConvertible {
             "cannot derive a schema for \(type): \(reason)"
         case .unknownRefinedProperty(let type, let property):
             "\(type) refines property '\(property)', which its schema does not have"
+        case .ruleOnWrongType(let type, let rule, let schema):
+            "\(type) gives a \(rule) to a schema that is \(schema)"
         case .invalidServerURL(let url):
             "'\(url)' is not a server URL"
         case .encodingFailed(let reason):

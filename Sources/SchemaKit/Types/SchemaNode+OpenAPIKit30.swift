@@ -20,11 +20,11 @@ extension SchemaNode {
         case .boolean:
             return .boolean(core(required: required))
         case .integer:
-            return .integer(core(required: required), .init())
+            return .integer(core(required: required), .init(maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) }))
         case .number:
             return .number(core(required: required), .init())
         case .string:
-            return .string(core(required: required), .init())
+            return .string(core(required: required), .init(maxLength: maxLength, minLength: minLength, pattern: pattern))
         case .array(let items):
             return .array(core(required: required), .init(items: items.jsonSchema(wrapping: wrapping)))
         case .object(let properties, let additionalProperties):

@@ -33,6 +33,13 @@ struct SchemaNode: Equatable, Sendable {
     var example: AnyCodable?
     /// The `enum` keyword: every value the schema allows.
     var allowedValues: [String]?
+    /// Strings: `minLength`, `maxLength` (code points) and `pattern` (ECMA-262).
+    var minLength: Int?
+    var maxLength: Int?
+    var pattern: String?
+    /// Integers: inclusive `minimum` and `maximum`.
+    var minimum: Int?
+    var maximum: Int?
 
     init(_ kind: Kind, format: String? = nil) {
         self.kind = kind

@@ -1,3 +1,4 @@
+public import FieldRules
 import OpenAPIKit30
 
 /// What a ``SchemaRefining`` type adds to its derived schema, or to one of its properties.
@@ -10,6 +11,10 @@ public struct SchemaRefinement: Sendable {
     public var example: AnyCodable?
     /// The schema's `format`, e.g. `email`, `password`, `date` (replaces the derived one).
     public var format: String?
+    /// A string's `minLength`, `maxLength` and `pattern`, from the rule the server checks.
+    public var textRule: TextRule?
+    /// An integer's `minimum` and `maximum`, from the rule the server checks.
+    public var integerRule: IntegerRule?
     /// Refinements of named properties (inline nested objects can be refined the same way).
     public var properties: [String: SchemaRefinement] = [:]
 
@@ -31,6 +36,17 @@ public struct SchemaRefinement: Sendable {
         if let description { node.description = description }
         if let example { node.example = example }
         if let format { node.format = format }
+        if let textRule {
+            guard node.kind == .string else { throw .ruleOnWrongType(type: type, rule: "text rule", schema: "\(node.kind)") }
+            node.minLength = textRule.lengths.lowerBound
+            node.maxLength = textRule.lengths.upperBound
+            node.pattern = textRule.pattern
+        }
+        if let integerRule {
+            guard node.kind == .integer else { throw .ruleOnWrongType(type: type, rule: "integer rule", schema: "\(node.kind)") }
+            node.minimum = integerRule.minimum
+            node.maximum = integerRule.maximum
+        }
         guard !properties.isEmpty else { return }
         var refined = node.properties
         for (name, refinement) in properties.sorted(by: { $0.key < $1.key }) {

@@ -1,3 +1,4 @@
+import FieldRules
 import Foundation
 import OpenAPIKit30
 import SchemaKit
@@ -149,6 +150,26 @@ struct Refined: Codable, SchemaRefining {
     let a: Int
     static func refine(_ schema: inout SchemaRefinement) {
         schema[property: "b"].description = "There is no b."
+    }
+}
+
+/// Fields whose rules the server checks, published by the refinement.
+struct RuledFields: Codable, SchemaRefining {
+    let name: String
+    let age: Int
+    static let nameRule = TextRule(lengths: 1...100)
+    static let ageRule = IntegerRule(minimum: 0, maximum: 150)
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema[property: "name"].textRule = nameRule
+        schema[property: "age"].integerRule = ageRule
+    }
+}
+
+/// A text rule given to an integer.
+struct MisruledFields: Codable, SchemaRefining {
+    let age: Int
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema[property: "age"].textRule = TextRule(lengths: 1...3)
     }
 }
 
