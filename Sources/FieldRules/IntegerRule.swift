@@ -1,23 +1,37 @@
 /// What an integer field accepts, declared once for the server's check and the schema's
-/// `minimum`/`maximum` (see ``TextRule``).
+/// `minimum`/`maximum` or `enum` (see ``TextRule``).
 public struct IntegerRule: Sendable, Hashable {
     public let minimum: Int?
     public let maximum: Int?
+    /// The only values allowed, when the field is a choice (`expires_in_days`: 30, 60, …).
+    public let allowedValues: [Int]?
 
+    /// Values within inclusive bounds.
     public init(minimum: Int? = nil, maximum: Int? = nil) {
         precondition(minimum == nil || maximum == nil || minimum! <= maximum!, "an empty range allows nothing")
         self.minimum = minimum
         self.maximum = maximum
+        allowedValues = nil
     }
 
-    /// `true` when `value` is within the bounds.
+    /// One of `values`.
+    public init(oneOf values: [Int]) {
+        precondition(!values.isEmpty, "an empty choice allows nothing")
+        minimum = nil
+        maximum = nil
+        allowedValues = values
+    }
+
+    /// `true` when `value` is allowed.
     public func allows(_ value: Int) -> Bool {
-        (minimum.map { value >= $0 } ?? true) && (maximum.map { value <= $0 } ?? true)
+        if let allowedValues { return allowedValues.contains(value) }
+        return (minimum.map { value >= $0 } ?? true) && (maximum.map { value <= $0 } ?? true)
     }
 
-    /// The bounds in words: "zero or more", "1 to 10", "at most 5".
+    /// What is allowed, in words: "zero or more", "1 to 10", "one of 30, 60, 90".
     public var description: String {
-        switch (minimum, maximum) {
+        if let allowedValues { return "one of " + allowedValues.map(String.init).joined(separator: ", ") }
+        return switch (minimum, maximum) {
         case (0?, nil): "zero or more"
         case (let low?, nil): "at least \(low)"
         case (nil, let high?): "at most \(high)"

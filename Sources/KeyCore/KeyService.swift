@@ -164,18 +164,13 @@ public final class KeyService: Sendable {
         do { try await store.recordUse(batch) } catch { usage.restore(batch) }
     }
 
-    /// The name trimmed, checked in the unit the SQLite store's `CHECK` counts (Unicode scalars,
-    /// as `length()` does), so a name of emoji is a 400 here and never a store error.
+    /// The name trimmed, checked by ``KeyRecord/nameRule`` (in the unit the SQLite store's
+    /// `CHECK` counts), so a name of emoji is a 400 here and never a store error.
     package static func validatedName(_ name: String) throws(KeyCoreError) -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .invalidName("a name is required") }
-        guard trimmed.unicodeScalars.count <= KeyRecord.maximumNameLength else {
-            throw .invalidName("at most \(KeyRecord.maximumNameLength) characters (emoji may count as several)")
+        switch KeyRecord.nameRule.validated(name) {
+        case .success(let kept): return kept
+        case .failure(let violation): throw .invalidName("\(violation)")
         }
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw .invalidName("no control characters")
-        }
-        return trimmed
     }
 }
 

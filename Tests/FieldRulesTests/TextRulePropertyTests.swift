@@ -16,6 +16,7 @@ import Testing
         TextRule(lengths: 1...8),
         TextRule(lengths: 0...5, requiresText: false),
         TextRule(lengths: 3...12, trims: false, requiresText: false),
+        TextRule(lengths: 1...9, trims: false, multiline: true),
     ]
 
     /// The schema accepts a value exactly when the check does: its length in code points is
@@ -42,6 +43,10 @@ import Testing
         #expect(rule.validated("   ") == .failure(.blank))
         #expect(rule.validated("Ada\n") == .failure(.controlCharacter))
         #expect(rule.validated(String(repeating: "👩‍👩‍👧‍👦", count: 3)) == .failure(.length(1...20)))
+        let message = TextRule(lengths: 1...20, trims: false, multiline: true)
+        #expect(try message.validated("two\nlines\t").get() == "two\nlines\t")
+        #expect(message.validated("\n\r\t ") == .failure(.blank))
+        #expect(message.validated("nul\0") == .failure(.controlCharacter))
     }
 
     @Test func violationsSayWhatIsAllowed() {
@@ -56,5 +61,7 @@ import Testing
         let days = IntegerRule(minimum: 1, maximum: 365)
         #expect(days.allows(1) && days.allows(365) && !days.allows(366) && !days.allows(0))
         #expect(salary.description == "zero or more" && days.description == "1 to 365")
+        let choice = IntegerRule(oneOf: [30, 60])
+        #expect(choice.allows(30) && !choice.allows(45) && choice.description == "one of 30, 60")
     }
 }

@@ -70,8 +70,9 @@ import Testing
 
     @Test func badInputGetsAOneLineErrorAndANonZeroExit() throws {
         let cases: [([String], String)] = [
-            (["keys", "create", "--name", ""], "a name is required"),
-            (["keys", "create", "--name", String(repeating: "n", count: 51)], "at most 50 characters"),
+            (["keys", "create", "--name", ""], "must be 1 to 50 characters"),
+            (["keys", "create", "--name", "   "], "cannot be blank"),
+            (["keys", "create", "--name", String(repeating: "n", count: 51)], "must be 1 to 50 characters"),
             (["keys", "create", "--name", "x", "--expires", "2020-01-01"], "must be in the future"),
             (["keys", "create", "--name", "x", "--expires", "2027-02-30"], "invalid for '--expires"),
             (["keys", "create", "--name", "x", "--expires", "tomorrow"], "invalid for '--expires"),

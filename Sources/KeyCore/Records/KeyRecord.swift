@@ -1,3 +1,4 @@
+public import FieldRules
 import Foundation
 
 /// Everything known about a key except its secret: what listings show and what a successful
@@ -25,6 +26,9 @@ public struct KeyRecord: Hashable, Sendable, Codable {
     public var lastUsedAt: Date?
 
     public static let maximumNameLength = 50
+    /// What a key's name may be: 1 to ``maximumNameLength`` code points (what the SQLite
+    /// store's `CHECK` counts), not blank, no control characters; kept trimmed.
+    public static let nameRule = TextRule(lengths: 1...maximumNameLength)
 
     public init(
         id: String, type: KeyType, lookupID: String, name: String, owner: KeyOwner? = nil,

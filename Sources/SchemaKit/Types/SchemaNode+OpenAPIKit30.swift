@@ -59,7 +59,8 @@ extension SchemaNode {
             required: required,
             nullable: nullable ? true : nil,
             description: description,
-            allowedValues: allowedValues?.map { AnyCodable($0) },
+            // A nullable schema with `enum` allows null only if the enum lists it (OpenAPI 3.0.3).
+            allowedValues: allowedValues.map { nullable ? $0 + [AnyCodable(nil as String?)] : $0 },
             example: example
         )
     }

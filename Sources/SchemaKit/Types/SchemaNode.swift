@@ -32,7 +32,7 @@ struct SchemaNode: Equatable, Sendable {
     var description: String?
     var example: AnyCodable?
     /// The `enum` keyword: every value the schema allows.
-    var allowedValues: [String]?
+    var allowedValues: [AnyCodable]?
     /// Strings: `minLength`, `maxLength` (code points) and `pattern` (ECMA-262).
     var minLength: Int?
     var maxLength: Int?

@@ -13,8 +13,10 @@ public struct SchemaRefinement: Sendable {
     public var format: String?
     /// A string's `minLength`, `maxLength` and `pattern`, from the rule the server checks.
     public var textRule: TextRule?
-    /// An integer's `minimum` and `maximum`, from the rule the server checks.
+    /// An integer's `minimum` and `maximum` (or `enum`), from the rule the server checks.
     public var integerRule: IntegerRule?
+    /// A string's `enum`: the only values the server accepts (a catalog's ids, say).
+    public var allowedValues: [String]?
     /// Refinements of named properties (inline nested objects can be refined the same way).
     public var properties: [String: SchemaRefinement] = [:]
 
@@ -23,6 +25,12 @@ public struct SchemaRefinement: Sendable {
         self.description = description
         self.example = example
         self.format = format
+    }
+
+    /// Sets ``example`` from plain values — strings, numbers, booleans, and arrays and
+    /// dictionaries of them — without naming OpenAPIKit's `AnyCodable`.
+    public mutating func setExample(_ value: some Sendable) {
+        example = AnyCodable(value)
     }
 
     /// The refinement of the property `name`, created empty on first use.
@@ -36,6 +44,7 @@ public struct SchemaRefinement: Sendable {
         if let description { node.description = description }
         if let example { node.example = example }
         if let format { node.format = format }
+        if let allowedValues { node.allowedValues = allowedValues.map { AnyCodable($0) } }
         if let textRule {
             guard node.kind == .string else { throw .ruleOnWrongType(type: type, rule: "text rule", schema: "\(node.kind)") }
             node.minLength = textRule.lengths.lowerBound
@@ -46,6 +55,7 @@ public struct SchemaRefinement: Sendable {
             guard node.kind == .integer else { throw .ruleOnWrongType(type: type, rule: "integer rule", schema: "\(node.kind)") }
             node.minimum = integerRule.minimum
             node.maximum = integerRule.maximum
+            if let values = integerRule.allowedValues { node.allowedValues = values.map { AnyCodable($0) } }
         }
         guard !properties.isEmpty else { return }
         var refined = node.properties

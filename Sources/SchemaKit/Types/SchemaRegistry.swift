@@ -99,7 +99,7 @@ public final class SchemaRegistry {
     private func enumComponent(_ type: any SchemaEnum.Type) throws(SchemaError) -> SchemaNode {
         let name = try claim(type)
         var node = SchemaNode(.string)
-        node.allowedValues = type.schemaValues
+        node.allowedValues = type.schemaValues.map { AnyCodable($0) }
         return try finish(type, named: name, node: node)
     }
 

@@ -49,3 +49,10 @@ struct KeyCreateRequest: Decodable {
     let name: String
     let expiresAt: Date?
 }
+
+extension KeyCreateRequest: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema.setExample(["name": "CI deploy"])
+        schema[property: "name"].textRule = KeyRecord.nameRule
+    }
+}

@@ -1,4 +1,5 @@
 import AuthGateHummingbird
+import FieldRules
 import Foundation
 import PasswordHashing
 import SchemaKit
@@ -8,43 +9,59 @@ struct Credentials: Decodable, Sendable {
     let email: String
     let password: String
 
-    static let maximumEmailLength = 254
-    static let minimumPasswordLength = 8
-    /// What crypt(3) can hash, in bytes: one rule for registration, login and the hasher.
-    static let maximumPasswordBytes = PasswordHasher.maximumPasswordBytes
+    /// 254 is the longest address SMTP carries.
+    static let emailRule = TextRule(lengths: 3...254)
+    /// At least 8 characters (Django's minimum), at most 127: four UTF-8 bytes each at most, so
+    /// any password the rule allows fits crypt(3)'s limit (``PasswordHasher/maximumPasswordBytes``).
+    /// Kept as typed: no trimming. The same rule at sign-up and sign-in.
+    static let passwordRule = TextRule(lengths: 8...127, trims: false, requiresText: false)
 
-    /// The email, trimmed and with a lower-cased domain, when it looks like an address.
+    /// The email, trimmed and with a lower-cased domain, when it is an address in the common
+    /// subset of RFC 5322 (dot-atoms of ASCII, a domain of LDH labels): every address it accepts
+    /// is one a client's `format: email` validator accepts too.
     func validatedEmail() throws(ProblemError) -> String {
-        let email = email.trimmingCharacters(in: .whitespaces)
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard email.count <= Self.maximumEmailLength, parts.count == 2, !parts[0].isEmpty,
-            parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-            !email.contains(where: { $0.isWhitespace || $0.isNewline })
+        guard case .success(let email) = Self.emailRule.validated(email), let at = email.lastIndex(of: "@"),
+              Self.isDotAtom(email[..<at], maximumLength: 64), Self.isHostName(email[email.index(after: at)...])
         else {
             throw ProblemError(.badRequest, code: "invalid_email", detail: "Enter a valid email address.")
         }
-        return "\(parts[0])@\(parts[1].lowercased())"
+        return email[..<at] + "@" + email[email.index(after: at)...].lowercased()
     }
 
-    /// What any password given to the API must be, at sign-up and at sign-in alike: at most
-    /// ``maximumPasswordBytes`` bytes, and no NUL or other control character.
+    /// RFC 5322's dot-atom: atext characters in dot-separated, non-empty runs.
+    private static func isDotAtom(_ text: Substring, maximumLength: Int) -> Bool {
+        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~")
+        return (1...maximumLength).contains(text.count)
+            && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0.allSatisfy(atext.contains) }
+    }
+
+    /// Two or more labels of letters, digits and inner hyphens, each at most 63 characters.
+    private static func isHostName(_ text: Substring) -> Bool {
+        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { label in
+            (1...63).contains(label.count) && label.first != "-" && label.last != "-"
+                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+
+    /// What any password given to the API must be, at sign-up and at sign-in alike
+    /// (``passwordRule``).
     func validatePasswordShape() throws(ProblemError) {
-        if password.utf8.count > Self.maximumPasswordBytes {
-            throw ProblemError(.badRequest, code: "password_too_long",
-                               detail: "The password must be at most \(Self.maximumPasswordBytes) bytes.")
-        }
-        if password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw ProblemError(.badRequest, code: "invalid_password", detail: "The password cannot contain control characters.")
+        switch Self.passwordRule.validated(password) {
+        case .success: return
+        case .failure(.length(let lengths)) where password.unicodeScalars.count < lengths.lowerBound:
+            throw ProblemError(.badRequest, code: "password_too_short", detail: "The password must be at least \(lengths.lowerBound) characters.")
+        case .failure(.length(let lengths)):
+            throw ProblemError(.badRequest, code: "password_too_long", detail: "The password must be at most \(lengths.upperBound) characters.")
+        case .failure(let violation):
+            throw ProblemError(.badRequest, code: "invalid_password", detail: "The password \(violation).")
         }
     }
 
-    /// Django's default validators, in short: long enough, not only digits, not the email.
+    /// The rule, then Django's other default validators in short: not only digits, not the email.
+    /// (These two depend on the account, so the schema states them in words only.)
     func validatePassword(for email: String) throws(ProblemError) {
         try validatePasswordShape()
-        if password.count < Self.minimumPasswordLength {
-            throw ProblemError(.badRequest, code: "password_too_short",
-                           detail: "The password must be at least \(Self.minimumPasswordLength) characters.")
-        }
         if password.allSatisfy(\.isNumber) {
             throw ProblemError(.badRequest, code: "password_entirely_numeric", detail: "The password cannot be entirely numeric.")
         }
@@ -56,8 +73,11 @@ struct Credentials: Decodable, Sendable {
 
 extension Credentials: SchemaRefining {
     static func refine(_ schema: inout SchemaRefinement) {
+        schema.setExample(["email": "ada@example.com", "password": "correct horse battery"])
         schema[property: "email"].format = "email"
+        schema[property: "email"].textRule = emailRule
         schema[property: "password"].format = "password"
-        schema[property: "password"].description = "At least \(minimumPasswordLength) characters, not only digits, not the email."
+        schema[property: "password"].textRule = passwordRule
+        schema[property: "password"].description = "Not only digits, and not the email."
     }
 }

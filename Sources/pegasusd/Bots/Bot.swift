@@ -1,6 +1,8 @@
 import AuthGateHummingbird
+import FieldRules
 import Foundation
 import GRDB
+import SchemaKit
 
 /// A chatbot of a workspace: what API conversations talk to.
 struct Bot: Codable, Sendable, FetchableRecord, PersistableRecord {
@@ -21,8 +23,9 @@ struct Bot: Codable, Sendable, FetchableRecord, PersistableRecord {
         case updatedAt = "updated_at"
     }
 
-    static let maximumNameLength = 100
-    static let maximumDescriptionLength = 1_000
+    static let nameRule = TextRule(lengths: 1...100)
+    /// Several lines, kept as written; may be empty.
+    static let descriptionRule = TextRule(lengths: 0...1_000, trims: false, requiresText: false, multiline: true)
 }
 
 /// A bot as the API shows it; its workspace is implied.
@@ -50,8 +53,21 @@ struct BotListing: Codable, Sendable {
     }
 }
 
-/// `POST /api/bots/` and `PATCH /api/bots/{id}/`: the fields a caller sets; absent ones keep
-/// their value (or the default, on create).
+/// `POST /api/bots/`: a name, and the other fields if not their defaults.
+struct BotCreateRequest: Decodable, SchemaRefining {
+    let name: String
+    let description: String?
+    let model: String?
+
+    var fields: BotFields { BotFields(name: name, description: description, model: model) }
+
+    static func refine(_ schema: inout SchemaRefinement) {
+        BotFields.refine(&schema)
+        schema.setExample(["name": "Helpdesk", "description": "Answers questions about printers."])
+    }
+}
+
+/// `PATCH /api/bots/{id}/`: the fields a caller sets; absent ones keep their value.
 struct BotFields: Decodable {
     let name: String?
     let description: String?
@@ -59,19 +75,8 @@ struct BotFields: Decodable {
 
     /// Applies the fields, checking each.
     func apply(to bot: inout Bot) throws(ProblemError) {
-        if let name {
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard (1...Bot.maximumNameLength).contains(trimmed.count) else {
-                throw ProblemError(.badRequest, code: "invalid_name", detail: "The name must be 1 to \(Bot.maximumNameLength) characters.")
-            }
-            bot.name = trimmed
-        }
-        if let description {
-            guard description.count <= Bot.maximumDescriptionLength else {
-                throw ProblemError(.badRequest, code: "invalid_description", detail: "The description is at most \(Bot.maximumDescriptionLength) characters.")
-            }
-            bot.description = description
-        }
+        if let name { bot.name = try Bot.nameRule.checked(name, field: "name") }
+        if let description { bot.description = try Bot.descriptionRule.checked(description, field: "description") }
         if let model {
             guard ChatModel.catalog.contains(where: { $0.id == model }) else {
                 throw ProblemError(.badRequest, code: "invalid_model",
@@ -79,5 +84,13 @@ struct BotFields: Decodable {
             }
             bot.model = model
         }
+    }
+}
+
+extension BotFields: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema[property: "name"].textRule = Bot.nameRule
+        schema[property: "description"].textRule = Bot.descriptionRule
+        schema[property: "model"].allowedValues = ChatModel.catalog.map(\.id)
     }
 }

@@ -1,6 +1,8 @@
 import AuthGateHummingbird
+import FieldRules
 import Foundation
 import GRDB
+import SchemaKit
 
 /// What a bot knows from: a document's metadata (the content itself is not kept by pegasusd).
 struct BotDocument: Codable, Sendable, FetchableRecord, PersistableRecord {
@@ -57,17 +59,28 @@ struct DocumentFields: Decodable {
     let contentType: String
     let sizeBytes: Int
 
+    static let nameRule = TextRule(lengths: 1...255)
+    /// A media type such as `text/plain`; the slash is checked beside the rule.
+    static let contentTypeRule = TextRule(lengths: 3...100)
+    static let sizeRule = IntegerRule(minimum: 0)
+
     func document(of bot: Bot) throws(ProblemError) -> BotDocument {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...255).contains(trimmed.count) else {
-            throw ProblemError(.badRequest, code: "invalid_name", detail: "The name must be 1 to 255 characters.")
+        let name = try Self.nameRule.checked(name, field: "name")
+        let contentType = try Self.contentTypeRule.checked(contentType, field: "content_type")
+        guard contentType.contains("/") else {
+            throw ProblemError(.badRequest, code: "invalid_content_type", detail: "The field content_type must be a media type such as text/plain.")
         }
-        guard contentType.contains("/"), contentType.count <= 100 else {
-            throw ProblemError(.badRequest, code: "invalid_content_type", detail: "content_type must be a media type such as text/plain.")
-        }
-        guard sizeBytes >= 0 else { throw ProblemError(.badRequest, code: "invalid_size_bytes", detail: "size_bytes must be zero or more.") }
         return BotDocument(
-            id: UUID().uuidString.lowercased(), botID: bot.id, workspaceID: bot.workspaceID, name: trimmed,
-            contentType: contentType, sizeBytes: sizeBytes, createdAt: Date())
+            id: UUID().uuidString.lowercased(), botID: bot.id, workspaceID: bot.workspaceID, name: name,
+            contentType: contentType, sizeBytes: try Self.sizeRule.checked(sizeBytes, field: "size_bytes"), createdAt: Date())
+    }
+}
+
+extension DocumentFields: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema[property: "name"].textRule = nameRule
+        schema[property: "content_type"].textRule = contentTypeRule
+        schema[property: "content_type"].description = "A media type such as text/plain."
+        schema[property: "size_bytes"].integerRule = sizeRule
     }
 }

@@ -21,11 +21,10 @@ enum BotsAPI {
             return try WireJSON.response(try pagination.page(bots.map(BotListing.init), count: count))
         },
         PegasusEndpoint(.post, "/api/bots/", productPermission(.botsWrite, .manageBots), tags: ["bots"], summary: "Create a bot",
-                        body: RequestBodyDescription(BotFields.self),
+                        body: RequestBodyDescription(BotCreateRequest.self),
                         responds: ResponseDescription(201, "The new bot.", body: BotListing.self)) { services, request, _, auth in
             let seat = try services.seat(of: auth, for: .manageBots)
-            let fields = try await WireJSON.decode(BotFields.self, from: request, limit: services.maxBodyBytes)
-            guard fields.name != nil else { throw ProblemError(.badRequest, code: "invalid_body", detail: "The field name is required.") }
+            let fields = try await WireJSON.decode(BotCreateRequest.self, from: request, limit: services.maxBodyBytes).fields
             let now = Date()
             var bot = Bot(id: UUID().uuidString.lowercased(), workspaceID: seat.workspace.id, name: "", description: "",
                           model: ChatModel.defaultID, createdAt: now, updatedAt: now)

@@ -1,5 +1,7 @@
+import FieldRules
 import Foundation
 import GRDB
+import SchemaKit
 
 /// A conversation with a bot, created through the API.
 struct Conversation: Codable, Sendable, FetchableRecord, PersistableRecord {
@@ -24,7 +26,8 @@ struct Conversation: Codable, Sendable, FetchableRecord, PersistableRecord {
     }
 
     static let apiSource = "api"
-    static let maximumTitleLength = 200
+    /// May be empty (the bot's name makes one).
+    static let titleRule = TextRule(lengths: 0...200, requiresText: false)
 }
 
 /// One message of a conversation: the caller's, or the bot's reply.
@@ -47,7 +50,8 @@ struct ChatMessage: Codable, Sendable, FetchableRecord, PersistableRecord {
         case createdAt = "created_at"
     }
 
-    static let maximumContentLength = 8_000
+    /// Several lines, kept as written.
+    static let contentRule = TextRule(lengths: 1...8_000, trims: false, multiline: true)
 }
 
 /// A conversation as listed, with its messages when shown alone.
@@ -113,4 +117,17 @@ struct MessageCreateRequest: Decodable {
 struct ChatExchange: Codable, Sendable {
     let message: MessageListing
     let reply: MessageListing
+}
+
+extension ConversationCreateRequest: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema[property: "title"].textRule = Conversation.titleRule
+    }
+}
+
+extension MessageCreateRequest: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema.setExample(["content": "My printer is on fire"])
+        schema[property: "content"].textRule = ChatMessage.contentRule
+    }
 }

@@ -28,10 +28,7 @@ enum ConversationsAPI {
             guard let bot = try services.bots.find(id: body.botID, in: seat.workspace.id) else {
                 throw ProblemError(.badRequest, code: "invalid_bot_id", detail: "The workspace has no bot with this id.")
             }
-            let title = (body.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard title.count <= Conversation.maximumTitleLength else {
-                throw ProblemError(.badRequest, code: "invalid_title", detail: "The title is at most \(Conversation.maximumTitleLength) characters.")
-            }
+            let title = try Conversation.titleRule.checked(body.title ?? "", field: "title")
             let conversation = Conversation(
                 id: UUID().uuidString.lowercased(), workspaceID: seat.workspace.id, botID: bot.id,
                 title: title.isEmpty ? "Conversation with \(bot.name)" : title, source: Conversation.apiSource,
@@ -57,10 +54,8 @@ enum ConversationsAPI {
                         summary: "Send a message and get the bot's reply", pathParameters: [id], body: RequestBodyDescription(MessageCreateRequest.self),
                         responds: ResponseDescription(201, "The message and the bot's reply.", body: ChatExchange.self)) { services, request, context, auth in
             let conversation = try find(services, context, auth, for: .converse)
-            let content = try await WireJSON.decode(MessageCreateRequest.self, from: request, limit: services.maxBodyBytes).content
-            guard (1...ChatMessage.maximumContentLength).contains(content.count), !content.allSatisfy(\.isWhitespace) else {
-                throw ProblemError(.badRequest, code: "invalid_content", detail: "The message must be 1 to \(ChatMessage.maximumContentLength) characters.")
-            }
+            let body = try await WireJSON.decode(MessageCreateRequest.self, from: request, limit: services.maxBodyBytes)
+            let content = try ChatMessage.contentRule.checked(body.content, field: "content")
             guard let bot = try services.bots.find(id: conversation.botID, in: conversation.workspaceID) else { throw ProblemError.notFound("bot") }
             let history = try services.conversations.messages(of: conversation.id)
             let replyText = try await services.responder.reply(as: bot, to: content, history: history)

@@ -1,4 +1,5 @@
 import AuthGateHummingbird
+import FieldRules
 import Foundation
 import GRDB
 import SchemaKit
@@ -27,7 +28,15 @@ struct Employee: Codable, Sendable, FetchableRecord, PersistableRecord {
         case updatedAt = "updated_at"
     }
 
-    static let maximumNameLength = 100
+    static let nameRule = TextRule(lengths: 1...100)
+    static let salaryRule = IntegerRule(minimum: 0)
+
+    /// The rules of the fields a client sends, for the create, replace and update bodies alike.
+    static func refineFields(_ schema: inout SchemaRefinement) {
+        schema[property: "name"].textRule = nameRule
+        schema[property: "salary"].integerRule = salaryRule
+        schema[property: "salary"].description = "Yearly, in whole dollars."
+    }
 }
 
 /// An employee as the API shows it; the owner is implied (only the owner sees it).
@@ -75,19 +84,19 @@ struct EmployeePatch: Decodable, Sendable {
 
     /// Sets the given fields of `employee` after validating them.
     func apply(to employee: inout Employee) throws(ProblemError) {
-        if let name {
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty, trimmed.count <= Employee.maximumNameLength else {
-                throw ProblemError(.badRequest, code: "invalid_name", detail: "The name must be 1 to \(Employee.maximumNameLength) characters.")
-            }
-            employee.name = trimmed
-        }
+        if let name { employee.name = try Employee.nameRule.checked(name, field: "name") }
         if let department { employee.department = department }
-        if let salary {
-            guard salary >= 0 else {
-                throw ProblemError(.badRequest, code: "invalid_salary", detail: "The salary must be zero or more.")
-            }
-            employee.salary = salary
-        }
+        if let salary { employee.salary = try Employee.salaryRule.checked(salary, field: "salary") }
     }
+}
+
+extension EmployeeFields: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) {
+        Employee.refineFields(&schema)
+        schema.setExample(["name": "Ada Lovelace", "department": "engineering", "salary": 120_000] as [String: any Sendable])
+    }
+}
+
+extension EmployeePatch: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) { Employee.refineFields(&schema) }
 }

@@ -1,3 +1,5 @@
+import FieldRules
+
 /// Named sets of scopes for the common uses of a token.
 enum TokenPreset: String, WireEnum {
     case chatAPIOnly = "chat-api-only"
@@ -24,4 +26,5 @@ enum TokenPreset: String, WireEnum {
 /// The lifetimes a token may be given, in days.
 enum TokenExpiry {
     static let allowedDays = [30, 60, 90, 180, 365]
+    static let rule = IntegerRule(oneOf: allowedDays)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KeyCore
+import SchemaKit
 
 /// `POST /api/tokens/`: a name, the scopes (or a preset naming them), and a lifetime.
 struct TokenCreateRequest: Decodable {
@@ -108,5 +109,19 @@ struct TokenOptions: Codable {
         try container.encode(canCreate, forKey: .canCreate)
         try container.encode(reason, forKey: .reason)
         try container.encode(workspace, forKey: .workspace)
+    }
+}
+
+extension TokenCreateRequest: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema.setExample(["name": "Helpdesk integration", "preset": "chat-api-only", "expires_in_days": 90] as [String: any Sendable])
+        schema[property: "name"].textRule = KeyRecord.nameRule
+        schema[property: "expires_in_days"].integerRule = TokenExpiry.rule
+    }
+}
+
+extension TokenUpdateRequest: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema[property: "name"].textRule = KeyRecord.nameRule
     }
 }

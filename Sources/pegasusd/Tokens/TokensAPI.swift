@@ -40,17 +40,14 @@ enum TokensAPI {
             let user = try auth.requireUser()
             let body = try await WireJSON.decode(TokenCreateRequest.self, from: request, limit: services.maxBodyBytes)
             let scopes = try grantedScopes(body)
-            guard TokenExpiry.allowedDays.contains(body.expiresInDays) else {
-                throw ProblemError(.badRequest, code: "invalid_expires_in_days",
-                                   detail: "expires_in_days must be one of \(TokenExpiry.allowedDays.map(String.init).joined(separator: ", ")).")
-            }
+            let days = try TokenExpiry.rule.checked(body.expiresInDays, field: "expires_in_days")
             let seat = try services.activeSeat(of: user)
             if let refusal = creationRefusal(in: seat.workspace) {
                 throw ProblemError(.forbidden, code: refusal.code, detail: refusal.message)
             }
             let issued = try await services.keys.create(
                 name: body.name, type: .personalAccessToken, owner: KeyOwner(.user, user.id), scopes: scopes.map(\.rawValue),
-                workspace: seat.workspace.id, expiresAt: Date().addingTimeInterval(TimeInterval(body.expiresInDays) * 86_400))
+                workspace: seat.workspace.id, expiresAt: Date().addingTimeInterval(TimeInterval(days) * 86_400))
             return try WireJSON.response(TokenListing(issued.record, workspace: seat.workspace, token: issued.key), status: .created)
         },
         PegasusEndpoint(.patch, "/api/tokens/{id}/", IsAuthenticated(), tags: ["tokens"], summary: "Rename a token (its scopes never change)",

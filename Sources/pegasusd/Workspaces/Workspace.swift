@@ -1,3 +1,4 @@
+import FieldRules
 import Foundation
 import GRDB
 
@@ -41,6 +42,6 @@ struct Workspace: Codable, Sendable, FetchableRecord, PersistableRecord {
         case createdAt = "created_at"
     }
 
-    static let maximumNameLength = 100
+    static let nameRule = TextRule(lengths: 1...100)
     static let defaultSeats = 5
 }

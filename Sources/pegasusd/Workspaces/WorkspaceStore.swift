@@ -168,11 +168,7 @@ struct WorkspaceStore: Sendable {
     // MARK: Helpers
 
     static func validatedName(_ name: String) throws -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...Workspace.maximumNameLength).contains(trimmed.count) else {
-            throw ProblemError(.badRequest, code: "invalid_name", detail: "The name must be 1 to \(Workspace.maximumNameLength) characters.")
-        }
-        return trimmed
+        try Workspace.nameRule.checked(name, field: "name")
     }
 
     private func update(_ workspaceID: String, column: String, to value: String) async throws {

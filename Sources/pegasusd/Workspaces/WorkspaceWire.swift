@@ -1,4 +1,5 @@
 import Foundation
+import SchemaKit
 
 /// A workspace as its members see it, with their role.
 struct WorkspaceListing: Codable, Sendable {
@@ -53,4 +54,17 @@ struct MemberAddRequest: Decodable {
 struct MemberUpdateRequest: Decodable {
     let role: Membership.Role?
     let seated: Bool?
+}
+
+extension WorkspaceCreateRequest: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema.setExample(["name": "Acme"])
+        schema[property: "name"].textRule = Workspace.nameRule
+    }
+}
+
+extension MemberAddRequest: SchemaRefining {
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema[property: "email"].format = "email"
+    }
 }

@@ -67,7 +67,8 @@ enum WorkspacesAPI {
         },
         PegasusEndpoint(.delete, "/api/workspaces/{id}/members/{user_id}/", IsAuthenticated(), tags: ["workspaces"],
                         summary: "Remove a member (admins and owners)", pathParameters: [id, userID],
-                        responds: ResponseDescription(204, "Removed; their tokens for this team stop working.")) { services, _, context, auth in
+                        responds: ResponseDescription(204, "Removed; their tokens for this team stop working."),
+                        .problem(400, "A personal workspace has no other members, and the owner cannot be removed.", body: ProblemDetails.self)) { services, _, context, auth in
             let seat = try managingSeat(services, context, auth)
             try await services.workspaces.removeMember(try context.parameters.require("user_id"), from: seat.workspace.id)
             return Response(status: .noContent)

@@ -5,12 +5,10 @@ import Testing
 /// The curl lines the README and `Docs/tokens.md` show, run as written against a live server:
 /// `PEGASUS` is its address and `pegasusd` its admin command on the same data folder.
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/jq") || ExternalTool.required, "needs jq (scripts/test.sh installs it)"))
-struct DocumentedCurlTests {    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
+struct DocumentedCurlTests {
     /// The ```sh blocks of `file`, from the heading `section` (if given) to the next `## `.
     static func shellBlocks(of file: String, section: String? = nil) throws -> String {
-        var text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        var text = try String(contentsOf: Repository.file(file), encoding: .utf8)
         if let section {
             let start = try #require(text.range(of: section))
             text = String(text[start.upperBound...])

@@ -136,8 +136,7 @@ struct SchemaTests {
 
     @Test func theCommittedSwiftClientWasGeneratedFromTheCurrentSchema() async throws {
         try await LiveServer.serving { server in
-            let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/SwiftClient/openapi.yaml")
+            let committed = Repository.file("Examples/SwiftClient/openapi.yaml")
             let current = try PegasusRoutes.openAPI(server.server.configuration).render(.v3_0_3, as: .yaml)
             #expect(try Data(contentsOf: committed) == current, "the API changed: run bash Examples/SwiftClient/regenerate.sh")
         }

@@ -6,12 +6,51 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/schemas` section of the OpenAPI document.
     internal enum Schemas {
+        /// - Remark: Generated from `#/components/schemas/BotCreateRequest`.
+        internal struct BotCreateRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BotCreateRequest/description`.
+            internal var description: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BotCreateRequest/model`.
+            internal enum modelPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case pegasus_hyphen_echo = "pegasus-echo"
+                case _empty = ""
+            }
+            /// - Remark: Generated from `#/components/schemas/BotCreateRequest/model`.
+            internal var model: Components.Schemas.BotCreateRequest.modelPayload?
+            /// - Remark: Generated from `#/components/schemas/BotCreateRequest/name`.
+            internal var name: Swift.String
+            /// Creates a new `BotCreateRequest`.
+            ///
+            /// - Parameters:
+            ///   - description:
+            ///   - model:
+            ///   - name:
+            internal init(
+                description: Swift.String? = nil,
+                model: Components.Schemas.BotCreateRequest.modelPayload? = nil,
+                name: Swift.String
+            ) {
+                self.description = description
+                self.model = model
+                self.name = name
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case description
+                case model
+                case name
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/BotFields`.
         internal struct BotFields: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/BotFields/description`.
             internal var description: Swift.String?
             /// - Remark: Generated from `#/components/schemas/BotFields/model`.
-            internal var model: Swift.String?
+            internal enum modelPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case pegasus_hyphen_echo = "pegasus-echo"
+                case _empty = ""
+            }
+            /// - Remark: Generated from `#/components/schemas/BotFields/model`.
+            internal var model: Components.Schemas.BotFields.modelPayload?
             /// - Remark: Generated from `#/components/schemas/BotFields/name`.
             internal var name: Swift.String?
             /// Creates a new `BotFields`.
@@ -22,7 +61,7 @@ extension Components {
             ///   - name:
             internal init(
                 description: Swift.String? = nil,
-                model: Swift.String? = nil,
+                model: Components.Schemas.BotFields.modelPayload? = nil,
                 name: Swift.String? = nil
             ) {
                 self.description = description
@@ -207,7 +246,7 @@ extension Components {
         internal struct Credentials: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Credentials/email`.
             internal var email: Swift.String
-            /// At least 8 characters, not only digits, not the email.
+            /// Not only digits, and not the email.
             ///
             /// - Remark: Generated from `#/components/schemas/Credentials/password`.
             internal var password: Swift.String
@@ -215,7 +254,7 @@ extension Components {
             ///
             /// - Parameters:
             ///   - email:
-            ///   - password: At least 8 characters, not only digits, not the email.
+            ///   - password: Not only digits, and not the email.
             internal init(
                 email: Swift.String,
                 password: Swift.String
@@ -230,6 +269,8 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/DocumentFields`.
         internal struct DocumentFields: Codable, Hashable, Sendable {
+            /// A media type such as text/plain.
+            ///
             /// - Remark: Generated from `#/components/schemas/DocumentFields/content_type`.
             internal var content_type: Swift.String
             /// - Remark: Generated from `#/components/schemas/DocumentFields/name`.
@@ -239,7 +280,7 @@ extension Components {
             /// Creates a new `DocumentFields`.
             ///
             /// - Parameters:
-            ///   - content_type:
+            ///   - content_type: A media type such as text/plain.
             ///   - name:
             ///   - size_bytes:
             internal init(
@@ -323,6 +364,8 @@ extension Components {
             internal var department: Components.Schemas.EmployeeDepartment
             /// - Remark: Generated from `#/components/schemas/EmployeeFields/name`.
             internal var name: Swift.String
+            /// Yearly, in whole dollars.
+            ///
             /// - Remark: Generated from `#/components/schemas/EmployeeFields/salary`.
             internal var salary: Swift.Int64
             /// Creates a new `EmployeeFields`.
@@ -330,7 +373,7 @@ extension Components {
             /// - Parameters:
             ///   - department:
             ///   - name:
-            ///   - salary:
+            ///   - salary: Yearly, in whole dollars.
             internal init(
                 department: Components.Schemas.EmployeeDepartment,
                 name: Swift.String,
@@ -417,6 +460,8 @@ extension Components {
             internal var department: Components.Schemas.EmployeePatch.departmentPayload?
             /// - Remark: Generated from `#/components/schemas/EmployeePatch/name`.
             internal var name: Swift.String?
+            /// Yearly, in whole dollars.
+            ///
             /// - Remark: Generated from `#/components/schemas/EmployeePatch/salary`.
             internal var salary: Swift.Int64?
             /// Creates a new `EmployeePatch`.
@@ -424,7 +469,7 @@ extension Components {
             /// - Parameters:
             ///   - department:
             ///   - name:
-            ///   - salary:
+            ///   - salary: Yearly, in whole dollars.
             internal init(
                 department: Components.Schemas.EmployeePatch.departmentPayload? = nil,
                 name: Swift.String? = nil,
@@ -1229,7 +1274,15 @@ extension Components {
         /// - Remark: Generated from `#/components/schemas/TokenCreateRequest`.
         internal struct TokenCreateRequest: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/TokenCreateRequest/expires_in_days`.
-            internal var expires_in_days: Swift.Int64
+            internal enum expires_in_daysPayload: Int, Codable, Hashable, Sendable, CaseIterable {
+                case _30 = 30
+                case _60 = 60
+                case _90 = 90
+                case _180 = 180
+                case _365 = 365
+            }
+            /// - Remark: Generated from `#/components/schemas/TokenCreateRequest/expires_in_days`.
+            internal var expires_in_days: Components.Schemas.TokenCreateRequest.expires_in_daysPayload
             /// - Remark: Generated from `#/components/schemas/TokenCreateRequest/name`.
             internal var name: Swift.String
             /// - Remark: Generated from `#/components/schemas/TokenCreateRequest/preset`.
@@ -1262,7 +1315,7 @@ extension Components {
             ///   - preset:
             ///   - scopes:
             internal init(
-                expires_in_days: Swift.Int64,
+                expires_in_days: Components.Schemas.TokenCreateRequest.expires_in_daysPayload,
                 name: Swift.String,
                 preset: Components.Schemas.TokenCreateRequest.presetPayload? = nil,
                 scopes: [Components.Schemas.Scope]? = nil

@@ -1909,7 +1909,7 @@ internal enum Operations {
             /// - Remark: Generated from `#/paths/api/bots/POST/requestBody`.
             internal enum Body: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/api/bots/POST/requestBody/content/application\/json`.
-                case json(Components.Schemas.BotFields)
+                case json(Components.Schemas.BotCreateRequest)
             }
             internal var body: Operations.bots_create.Input.Body
             /// Creates a new `Input`.
@@ -12618,6 +12618,57 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/workspaces/{id}/members/{user_id}/DELETE/responses/400/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.ProblemDetails)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.ProblemDetails {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.workspaces_members_destroy.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.workspaces_members_destroy.Output.BadRequest.Body) {
+                    self.body = body
+                }
+            }
+            /// A personal workspace has no other members, and the owner cannot be removed.
+            ///
+            /// - Remark: Generated from `#/paths//api/workspaces/{id}/members/{user_id}//delete(workspaces_members_destroy)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.workspaces_members_destroy.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.workspaces_members_destroy.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
                             response: self
                         )
                     }
