@@ -180,6 +180,14 @@ import Testing
         #expect(throws: SchemaError.self) { try SchemaRegistry().schema(for: MisruledFields.self) }
     }
 
+    /// OpenAPI 3.0.3: `nullable` does not add null to an `enum`; the enum must list it.
+    @Test func aNullableEnumListsNullAndExamplesTakePlainValues() throws {
+        _ = try registry.schema(for: Choice.self)
+        let color = try #require(property("color", of: "Choice", in: registry))
+        #expect(color.nullable && color.allowedValues == ["red", "blue", AnyCodable(nil as String?)])
+        #expect(registry.componentSchemas["Choice"]?.example == AnyCodable(["color": "red"]))
+    }
+
     @Test func aSingleValueWrapperIsItsValueSchemaRefined() throws {
         _ = try registry.schema(for: Contact.self)
         let email = property("email", of: "Contact", in: registry)

@@ -165,6 +165,15 @@ struct RuledFields: Codable, SchemaRefining {
     }
 }
 
+/// An optional string limited to a few values, with an example set from plain values.
+struct Choice: Codable, SchemaRefining {
+    let color: String?
+    static func refine(_ schema: inout SchemaRefinement) {
+        schema[property: "color"].allowedValues = ["red", "blue"]
+        schema.setExample(["color": "red"])
+    }
+}
+
 /// A text rule given to an integer.
 struct MisruledFields: Codable, SchemaRefining {
     let age: Int

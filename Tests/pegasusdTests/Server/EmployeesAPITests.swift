@@ -86,6 +86,30 @@ struct EmployeesAPITests {
         }
     }
 
+    /// The served schema states the name and salary rules, and the server holds exactly those
+    /// bounds: lengths in code points (an emoji family is 7), blank and control characters out.
+    @Test func theSchemaStatesTheBoundsTheServerHolds() async throws {
+        try await LiveServer.serving { server in
+            let document = try #require(try await server.send("GET", "/api/schema/?format=json").json["components"] as? [String: Any])
+            let fields = try #require(((document["schemas"] as? [String: Any])?["EmployeeFields"] as? [String: Any])?["properties"] as? [String: Any])
+            let name = try #require(fields["name"] as? [String: Any]), salary = try #require(fields["salary"] as? [String: Any])
+            #expect(name["minLength"] as? Int == 1 && name["maxLength"] as? Int == 100 && name["pattern"] as? String == Employee.nameRule.pattern)
+            #expect(salary["minimum"] as? Int == 0)
+
+            let alice = try await server.register("alice@example.com")
+            let family = "👩‍👩‍👧‍👦"
+            for (value, accepted) in [
+                (String(repeating: "n", count: 100), true), (String(repeating: "n", count: 101), false),
+                (String(repeating: family, count: 14), true), (String(repeating: family, count: 15), false),
+                ("  Ada  ", true), ("   ", false), ("Ada\n", false), ("A\u{0}da", false), ("", false),
+            ] {
+                let reply = try await server.send("POST", Self.employees, headers: alice.bearer, json: ["name": value, "department": "hr", "salary": 0])
+                #expect(reply.status == (accepted ? 201 : 400), "\(value.unicodeScalars.count) code points: \(reply.status)")
+                if accepted { #expect(reply.json["name"] as? String == value.trimmingCharacters(in: .whitespaces)) }
+            }
+        }
+    }
+
     @Test func badBodiesGetProblemAnswersAndTheServerKeepsServing() async throws {
         try await LiveServer.serving({ $0.maxBodyBytes = 4_096 }) { server in
             let alice = try await server.register("alice@example.com")
