@@ -27,10 +27,8 @@ struct PegasusdProcess {
         let command = launcher + [Self.executable.path] + arguments + (withDataDirectory ? ["--data-dir", dataDirectory] : [])
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "PEGASUS_DATA_DIR")
-        env.removeValue(forKey: "PEGASUS_KEY_PEPPER")
-        env.removeValue(forKey: "PEGASUS_KEY_PEPPER_PREVIOUS")
+        // Only the settings the test gives: none of the test command's own PEGASUS_* variables.
+        let env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PEGASUS_") }
         process.environment = env.merging(environment) { _, new in new }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
