@@ -1,18 +1,12 @@
 import Crypto
 import Foundation
 
-/// One documentation page and the Content-Security-Policy it is served with.
-struct DocsPage {
-    let html: String
-    let contentSecurityPolicy: String
-}
-
 /// The two documentation pages, each pointing at the served schema, each with a
 /// Content-Security-Policy that lets the page load its own scripts and styles, read the schema,
 /// and nothing else: no other script (the one inline script is allowed by its hash), no frames,
 /// no forms, no credentials kept in storage (`persistAuthorization` is off).
 enum DocsPages {
-    static func swaggerUI(schemaURL: String, title: String, assets: DocsAssets) -> DocsPage {
+    static func swaggerUI(schemaURL: String, title: String, assets: DocsAssets) -> HTMLPage {
         let setup = """
 
             window.ui = SwaggerUIBundle({
@@ -29,7 +23,7 @@ enum DocsPages {
         <html lang="en">
         <head>
           <meta charset="utf-8">
-          <title>\(escaped(title)) · Swagger UI</title>
+          <title>\(HTML.escape(title)) · Swagger UI</title>
           <link rel="stylesheet" \(assets.attributes(loading: DocsAssets.swaggerUICSS, as: "href"))>
         </head>
         <body>
@@ -40,24 +34,24 @@ enum DocsPages {
         </body>
         </html>
         """
-        return DocsPage(html: html, contentSecurityPolicy: policy(assets: assets, inlineScript: setup))
+        return HTMLPage(html: html, contentSecurityPolicy: policy(assets: assets, inlineScript: setup))
     }
 
-    static func redoc(schemaURL: String, title: String, assets: DocsAssets) -> DocsPage {
+    static func redoc(schemaURL: String, title: String, assets: DocsAssets) -> HTMLPage {
         let html = """
         <!DOCTYPE html>
         <html lang="en">
         <head>
           <meta charset="utf-8">
-          <title>\(escaped(title)) · Redoc</title>
+          <title>\(HTML.escape(title)) · Redoc</title>
         </head>
         <body>
-          <redoc spec-url="\(escaped(schemaURL))"></redoc>
+          <redoc spec-url="\(HTML.escape(schemaURL))"></redoc>
           <script \(assets.attributes(loading: DocsAssets.redocBundle, as: "src"))></script>
         </body>
         </html>
         """
-        return DocsPage(html: html, contentSecurityPolicy: policy(assets: assets, inlineScript: nil))
+        return HTMLPage(html: html, contentSecurityPolicy: policy(assets: assets, inlineScript: nil))
     }
 
     /// Scripts and styles from the assets' origin (and the inline script by its SHA-256), inline
@@ -86,9 +80,4 @@ enum DocsPages {
             .replacingOccurrences(of: "<", with: "\\u003c") + "\""
     }
 
-    /// HTML-escapes text placed in attributes and titles.
-    private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

@@ -35,20 +35,13 @@ enum SchemaAPI {
         },
         PegasusEndpoint(.get, "/api/schema/swagger-ui/", AllowAny(), tags: ["schema"], summary: "Swagger UI for this API",
                         responds: ResponseDescription(200, "An HTML page.", body: String.self, contentType: "text/html")) { services, _, _, _ in
-            Self.html(DocsPages.swaggerUI(schemaURL: Self.jsonURL, title: PegasusRoutes.title, assets: services.docsAssets))
+            DocsPages.swaggerUI(schemaURL: Self.jsonURL, title: PegasusRoutes.title, assets: services.docsAssets).response()
         },
         PegasusEndpoint(.get, "/api/schema/redoc/", AllowAny(), tags: ["schema"], summary: "Redoc for this API",
                         responds: ResponseDescription(200, "An HTML page.", body: String.self, contentType: "text/html")) { services, _, _, _ in
-            Self.html(DocsPages.redoc(schemaURL: Self.jsonURL, title: PegasusRoutes.title, assets: services.docsAssets))
+            DocsPages.redoc(schemaURL: Self.jsonURL, title: PegasusRoutes.title, assets: services.docsAssets).response()
         },
     ]
-
-    private static func html(_ page: DocsPage) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.contentSecurityPolicy] = page.contentSecurityPolicy
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: page.html)))
-    }
 }
 
 /// What the document is, as far as a client of this route can rely on.

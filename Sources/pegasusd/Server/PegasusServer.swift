@@ -67,6 +67,7 @@ struct PegasusServer {
         if let folder = configuration.docsAssets {
             router.add(middleware: FileMiddleware(folder, urlBasePath: String(DocsAssets.localPrefix.dropLast()), searchForIndexHtml: false))
         }
+        PageRoutes.register(on: router, gatekeeper: gatekeeper, services: services)
         // Allowed requests are throttled (anon / user), and every request made with a token or
         // an API key is counted and refused past the workspace's quota.
         PegasusRoutes.table.register(on: router, gatekeeper: gatekeeper, service: services) { services, endpoint, auth in

@@ -122,7 +122,7 @@ final class UsageMeter: Sendable {
     }
 
     /// The workspace's counts since `since` (a `YYYY-MM-DD` day), written first.
-    func rows(of workspaceID: String, since day: String) async throws -> [(day: String, credentialID: String, kind: String, endpoint: String, count: Int)] {
+    func rows(of workspaceID: String, since day: String) async throws -> [UsageRow] {
         try await flush()
         return try database.read { db in
             try Row.fetchAll(
