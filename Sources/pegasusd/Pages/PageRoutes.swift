@@ -7,6 +7,9 @@ import Hummingbird
 /// sign-up, then API keys, API tokens and usage for the signed-in person. A page of the
 /// signed-in part asked for without a session sends the browser to sign in, and back after.
 enum PageRoutes {
+    /// Every path the pages are served on (all `GET`), kept out of the API's document.
+    static let paths = ["/", "/accounts/login/", "/accounts/signup/", "/static/{asset}", "/app/keys/", "/app/tokens/", "/app/usage/"]
+
     static func register(on router: Router<PegasusRequestContext>, gatekeeper: Gatekeeper, services: PegasusServices) {
         router.get("/") { _, _ in redirect(to: "/app/keys/") }
         router.get("/accounts/login/") { request, _ in AuthPages.signIn(next: next(request)).response() }

@@ -21,13 +21,15 @@ struct SchemaTests {
         ((document["paths"] as? [String: Any])?[path] as? [String: Any])?[method] as? [String: Any]
     }
 
+    /// The API's routes, that is: every route but the pages people use in a browser.
     @Test func everyRegisteredRouteIsDocumentedAndNothingElse() async throws {
         try await LiveServer.serving { server in
             let registered = Set(server.server.router().routes.map { "\($0.method.rawValue) \($0.path)" })
+            let pages = Set(PageRoutes.paths.map { "GET " + ($0 == "/" ? $0 : String($0.dropLast())) })
             let document = try await server.send("GET", "/api/schema/?format=json").json
 
-            #expect(!registered.isEmpty)
-            #expect(Self.documentedOperations(document) == registered)
+            #expect(registered.isSuperset(of: pages))
+            #expect(Self.documentedOperations(document) == registered.subtracting(pages))
         }
     }
 

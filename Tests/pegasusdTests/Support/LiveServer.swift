@@ -100,12 +100,22 @@ final class LiveServer: Sendable {
         return Reply(status: http.statusCode, headers: fields, body: data)
     }
 
-    /// No cookie jar, no cache: every request carries exactly the headers a test gives it.
+    /// No cookie jar, no cache, no redirects followed: every request carries exactly the headers
+    /// a test gives it, and a test sees a 303 as the browser receives it.
     static let httpSession: URLSession = {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
-        return URLSession(configuration: configuration)
+        return URLSession(configuration: configuration, delegate: RedirectsNotFollowed(), delegateQueue: nil)
     }()
+
+    private final class RedirectsNotFollowed: NSObject, URLSessionTaskDelegate, Sendable {
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+        ) {
+            completionHandler(nil)
+        }
+    }
 }
