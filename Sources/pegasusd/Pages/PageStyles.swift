@@ -35,10 +35,11 @@ button[type=button].revoke-key, button[type=button].revoke-token, #cancel-create
 .warning { font-weight: 600; color: #7d4e00; }
 .error { color: #a40e26; min-height: 1.5em; margin: 0.25rem 0; }
 .hint { color: #57606a; font-size: 0.9rem; margin: 0.25rem 0; }
-.table-scroll { overflow-x: auto; max-width: 100%; }
+/* position: the hidden column headings are placed absolutely, inside this box, not the page. */
+.table-scroll { position: relative; overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; min-width: 100%; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid #d0d7de; white-space: nowrap; }
-td.key-name, td.token-name, td.usage-credential { white-space: normal; overflow-wrap: anywhere; min-width: 8rem; }
+td.key-name, td.token-name, td.token-scopes, td.usage-credential { white-space: normal; overflow-wrap: anywhere; min-width: 8rem; }
 fieldset { border: 1px solid #d0d7de; border-radius: 4px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; }
 legend { font-weight: 600; padding: 0 0.25rem; }
 .choice { margin: 0.2rem 0; }

@@ -1,13 +1,16 @@
 import Foundation
 
-/// A program the schema tests drive: the Python tools that `scripts/test.sh` installs in a
-/// throwaway virtualenv (`PEGASUS_SCHEMA_TOOLS` names its `bin` folder), and `tsc`, `node` and
-/// `chromium` from Debian's packages, found on `PATH`.
+/// A program the schema and browser tests drive: the Python tools that `scripts/test.sh` installs
+/// in throwaway virtualenvs (`PEGASUS_SCHEMA_TOOLS` names one's `bin` folder,
+/// `PEGASUS_BROWSER_PYTHON` the other's Python), and `tsc`, `node` and `chromium` from Debian's
+/// packages, found on `PATH`.
 struct ExternalTool {
     /// The virtualenv's `bin` folder, set by `scripts/test.sh`.
     static let toolsFolder = ProcessInfo.processInfo.environment["PEGASUS_SCHEMA_TOOLS"]
     /// drf-spectacular-sidecar's static folder (Swagger UI and Redoc), set by `scripts/test.sh`.
     static let docsAssets = ProcessInfo.processInfo.environment["PEGASUS_DOCS_ASSETS"]
+    /// The Python of the browser tests' virtualenv (Selenium, axe-core), set by `scripts/test.sh`.
+    static let browserPython = ProcessInfo.processInfo.environment["PEGASUS_BROWSER_PYTHON"]
     /// The `ListEmployees` binary of `Examples/SwiftClient`, built by `scripts/test.sh`.
     static let swiftClient = ProcessInfo.processInfo.environment["PEGASUS_SWIFT_CLIENT"]
     /// `scripts/test.sh` sets `PEGASUS_REQUIRE_SCHEMA_TOOLS=1`, so CI fails rather than skips.
