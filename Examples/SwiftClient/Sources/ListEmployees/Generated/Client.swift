@@ -5923,6 +5923,66 @@ internal struct Client: APIProtocol {
             }
         )
     }
+    /// Liveness: the process serves
+    ///
+    /// - Remark: HTTP `GET /livez`.
+    /// - Remark: Generated from `#/paths//livez/get(livez_retrieve)`.
+    internal func livez_retrieve(_ input: Operations.livez_retrieve.Input) async throws -> Operations.livez_retrieve.Output {
+        try await client.send(
+            input: input,
+            forOperation: Operations.livez_retrieve.id,
+            serializer: { input in
+                let path = try converter.renderedPath(
+                    template: "/livez",
+                    parameters: []
+                )
+                var request: HTTPTypes.HTTPRequest = .init(
+                    soar_path: path,
+                    method: .get
+                )
+                suppressMutabilityWarning(&request)
+                converter.setAcceptHeader(
+                    in: &request.headerFields,
+                    contentTypes: input.headers.accept
+                )
+                return (request, nil)
+            },
+            deserializer: { response, responseBody in
+                switch response.status.code {
+                case 200:
+                    let contentType = converter.extractContentTypeIfPresent(in: response.headerFields)
+                    let body: Operations.livez_retrieve.Output.Ok.Body
+                    let chosenContentType = try converter.bestContentType(
+                        received: contentType,
+                        options: [
+                            "application/json"
+                        ]
+                    )
+                    switch chosenContentType {
+                    case "application/json":
+                        body = try await converter.getResponseBodyAsJSON(
+                            Components.Schemas.Health.self,
+                            from: responseBody,
+                            transforming: { value in
+                                .json(value)
+                            }
+                        )
+                    default:
+                        preconditionFailure("bestContentType chose an invalid content type.")
+                    }
+                    return .ok(.init(body: body))
+                default:
+                    return .undocumented(
+                        statusCode: response.status.code,
+                        .init(
+                            headerFields: response.headerFields,
+                            body: responseBody
+                        )
+                    )
+                }
+            }
+        )
+    }
     /// List your employees
     ///
     /// - Remark: HTTP `GET /pegasus/employees/api/employees/`.

@@ -215,6 +215,11 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /healthz`.
     /// - Remark: Generated from `#/paths//healthz/get(healthz_retrieve)`.
     func healthz_retrieve(_ input: Operations.healthz_retrieve.Input) async throws -> Operations.healthz_retrieve.Output
+    /// Liveness: the process serves
+    ///
+    /// - Remark: HTTP `GET /livez`.
+    /// - Remark: Generated from `#/paths//livez/get(livez_retrieve)`.
+    func livez_retrieve(_ input: Operations.livez_retrieve.Input) async throws -> Operations.livez_retrieve.Output
     /// List your employees
     ///
     /// - Remark: HTTP `GET /pegasus/employees/api/employees/`.
@@ -758,6 +763,13 @@ extension APIProtocol {
     /// - Remark: Generated from `#/paths//healthz/get(healthz_retrieve)`.
     internal func healthz_retrieve(headers: Operations.healthz_retrieve.Input.Headers = .init()) async throws -> Operations.healthz_retrieve.Output {
         try await healthz_retrieve(Operations.healthz_retrieve.Input(headers: headers))
+    }
+    /// Liveness: the process serves
+    ///
+    /// - Remark: HTTP `GET /livez`.
+    /// - Remark: Generated from `#/paths//livez/get(livez_retrieve)`.
+    internal func livez_retrieve(headers: Operations.livez_retrieve.Input.Headers = .init()) async throws -> Operations.livez_retrieve.Output {
+        try await livez_retrieve(Operations.livez_retrieve.Input(headers: headers))
     }
     /// List your employees
     ///
