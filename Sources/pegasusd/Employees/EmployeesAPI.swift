@@ -22,7 +22,7 @@ enum EmployeesAPI {
             let owner = try auth.requireUser().id
             let pagination = try Pagination(request)
             let (count, employees) = try services.employees.page(ownerID: owner, offset: pagination.offset, limit: pagination.limit)
-            return try WireJSON.response(try pagination.page(employees.map(EmployeeListing.init), count: count))
+            return WireJSON.written(try pagination.page(employees.map(EmployeeListing.init), count: count))
         },
         PegasusEndpoint(.post, Self.collection, Self.permission, tags: ["employees"], summary: "Add an employee", body: RequestBodyDescription(EmployeeFields.self),
                         responds: ResponseDescription(201, "The new employee.", body: EmployeeListing.self)) { services, request, _, auth in

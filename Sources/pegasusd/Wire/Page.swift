@@ -31,3 +31,16 @@ extension Page: Codable where Item: Codable {
         try container.encode(results, forKey: .results)
     }
 }
+
+extension Page: JSONWritable where Item: JSONWritable & Codable {
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("count"); json.integer(count)
+        json.key("next"); if let next { json.string(next) } else { json.null() }
+        json.key("previous"); if let previous { json.string(previous) } else { json.null() }
+        json.key("results"); json.beginArray()
+        for item in results { item.write(to: &json) }
+        json.endArray()
+        json.endObject()
+    }
+}

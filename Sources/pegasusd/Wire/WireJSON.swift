@@ -40,6 +40,16 @@ enum WireJSON {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
+    /// `value` as an `application/json` response written by ``JSONWriter`` (the same bytes as
+    /// ``response(_:status:headers:)``, without `JSONEncoder`'s cost).
+    static func written(_ value: some JSONWritable, status: HTTPResponse.Status = .ok) -> Response {
+        var json = JSONWriter()
+        value.write(to: &json)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json.bytes)))
+    }
+
     /// The request body decoded as `T`, or `nil` when there is no body (whatever its framing:
     /// `Content-Length: 0`, none, or an empty chunked body).
     static func decodeIfPresent<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T? {

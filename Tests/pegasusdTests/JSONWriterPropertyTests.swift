@@ -1,0 +1,31 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import pegasusd
+
+/// The employee list is written by JSONWriter; clients must get exactly the bytes JSONEncoder
+/// (WireJSON.encoder) writes for the same page, whatever the names, numbers and times.
+@Suite struct JSONWriterPropertyTests {
+    static let pieces = ["a", "Zoë", "\"", "\\", "/", "\n", "\t", "\r", "\u{8}", "\u{C}", "\u{0}", "\u{1F}", "\u{7F}", "\u{2028}", "👩‍👩‍👧‍👦", "e\u{301}", "<", "&"]
+    static let text = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...8).map { $0.joined() }
+    /// 1901 to 2100, with fractions of a second (written truncated to the second).
+    static let date = Gen.int(in: -2_169_000_000...4_102_444_800).map { Date(timeIntervalSince1970: TimeInterval($0) + 0.999) }
+    static let employee = zip(text, date, date, Gen.int(in: Int.min...Int.max), Gen.int(in: 0...4)).map { name, created, updated, salary, department in
+        EmployeeListing(Employee(
+            id: UUID().uuidString.lowercased(), ownerID: "o", name: name, department: Employee.Department.allCases[department],
+            salary: salary, createdAt: created, updatedAt: updated))
+    }
+    static let link = Gen.int(in: 0...2).map { [nil, "http://127.0.0.1:8000/pegasus/employees/api/employees/?page=2", "/x/?page=\"3\""][$0] }
+    static let page = zip(employee.array(of: 0...5), link, link, Gen.int(in: 0...1_000_000)).map { items, next, previous, count in
+        Page(count: count, next: next, previous: previous, results: items)
+    }
+
+    @Test func theWriterWritesWhatJSONEncoderWrites() async throws {
+        await propertyCheck(count: 400, input: Self.page) { page in
+            var json = JSONWriter()
+            page.write(to: &json)
+            let encoded = try! WireJSON.encoder.encode(page)
+            #expect(json.bytes == Array(encoded), "\(String(decoding: json.bytes, as: UTF8.self)) vs \(String(decoding: encoded, as: UTF8.self))")
+        }
+    }
+}
