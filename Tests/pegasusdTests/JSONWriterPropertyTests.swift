@@ -29,3 +29,20 @@ import Testing
         }
     }
 }
+
+/// UTCDate's arithmetic against Foundation's Gregorian calendar in UTC, from 1600 to 9999 (before
+/// 1582 Foundation's calendar turns Julian; UTCDate stays proleptic Gregorian, as ISO 8601 does).
+@Suite struct UTCDatePropertyTests {
+    @Test func theCivilDateIsTheCalendarsInUTC() async {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let moment = Gen.int(in: -11_676_096_000...253_402_300_799).map { Date(timeIntervalSince1970: TimeInterval($0) + 0.5) }
+        await propertyCheck(count: 2_000, input: moment) { date in
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let civil = UTCDate(date)
+            #expect([civil.year, civil.month, civil.day] == [parts.year, parts.month, parts.day], "\(date)")
+            #expect(civil.secondOfDay == parts.hour! * 3_600 + parts.minute! * 60 + parts.second!, "\(date)")
+            #expect(civil.dayText == String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))
+        }
+    }
+}

@@ -156,10 +156,8 @@ final class UsageMeter: Sendable {
         return calendar
     }()
 
-    static func day(of date: Date) -> String {
-        let parts = utc.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
-    }
+    /// `YYYY-MM-DD` in UTC, on every metered request: without `Calendar` (``UTCDate``).
+    static func day(of date: Date) -> String { UTCDate(date).dayText }
 
     static func month(of date: Date) -> String { String(day(of: date).prefix(7)) }
 

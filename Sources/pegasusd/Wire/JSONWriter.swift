@@ -64,36 +64,18 @@ struct JSONWriter {
         bytes.append(contentsOf: Array("null".utf8))
     }
 
-    /// `YYYY-MM-DDTHH:MM:SSZ` in UTC, the fraction of a second dropped, computed from the Unix
-    /// time (days to a civil date, as in Howard Hinnant's `civil_from_days`), not by `Calendar`.
+    /// `YYYY-MM-DDTHH:MM:SSZ` in UTC, the fraction of a second dropped (``UTCDate``).
     mutating func date(_ value: Date) {
-        let seconds = Int(value.timeIntervalSince1970.rounded(.down))
-        let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
-        let (dayNumber, second) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
-        let shifted = dayNumber + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let date = UTCDate(value), second = date.secondOfDay
         separate()
         bytes.append(UInt8(ascii: "\""))
-        digits(year, 4); bytes.append(UInt8(ascii: "-")); digits(month, 2); bytes.append(UInt8(ascii: "-")); digits(day, 2)
-        bytes.append(UInt8(ascii: "T"))
-        digits(second / 3_600, 2); bytes.append(UInt8(ascii: ":")); digits(second / 60 % 60, 2); bytes.append(UInt8(ascii: ":")); digits(second % 60, 2)
+        UTCDate.append(date.year, width: 4, to: &bytes); bytes.append(UInt8(ascii: "-"))
+        UTCDate.append(date.month, width: 2, to: &bytes); bytes.append(UInt8(ascii: "-"))
+        UTCDate.append(date.day, width: 2, to: &bytes); bytes.append(UInt8(ascii: "T"))
+        UTCDate.append(second / 3_600, width: 2, to: &bytes); bytes.append(UInt8(ascii: ":"))
+        UTCDate.append(second / 60 % 60, width: 2, to: &bytes); bytes.append(UInt8(ascii: ":"))
+        UTCDate.append(second % 60, width: 2, to: &bytes)
         bytes.append(contentsOf: [UInt8(ascii: "Z"), UInt8(ascii: "\"")])
-    }
-
-    private mutating func digits(_ value: Int, _ width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
-        }
     }
 
     /// A comma before any member or element but the first of its container.
