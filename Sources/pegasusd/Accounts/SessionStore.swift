@@ -26,10 +26,12 @@ struct SessionStore: SessionResolver {
     func session(forCookie value: String) async throws -> ResolvedSession? {
         let digest = SecureToken.digest(value)
         return try database.read { db in
-            let row = try Row.fetchOne(db, sql: """
+            // On every browser request: prepared once per connection.
+            let statement = try db.cachedStatement(sql: """
                 SELECT session.csrf_token, user.* FROM session JOIN user ON user.id = session.user_id
                 WHERE session.digest = ? AND session.expires_at > ?
-                """, arguments: [digest, Date()])
+                """)
+            let row = try Row.fetchOne(statement, arguments: [digest, Date()])
             guard let row else { return nil }
             let account = try UserAccount(row: row)
             return ResolvedSession(user: account.identity, csrfToken: row["csrf_token"])
