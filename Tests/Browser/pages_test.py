@@ -1,4 +1,4 @@
-"""Browser tests of pegasusd's pages, written against the pages' DOM contract.
+"""Browser tests of pegasusd's pages, by the ids and texts Sources/pegasusd/Pages/ gives them.
 
 What it proves, in headless Chromium driven by Selenium, on a running server:
   - signed out, /app/ pages send you to the sign-in page; signing up lands on /app/keys/;
@@ -20,6 +20,7 @@ Run by hand, from the repository's root (the server on a scratch data folder; th
 `pegasusd workspaces set-plan|set-status`, works on the same folder while it runs):
 
     python3 -m venv /tmp/browser && /tmp/browser/bin/pip install -r Tests/Browser/requirements.txt
+    /tmp/browser/bin/pip install --no-deps axe-playwright-python==0.1.8   # axe-core's script
     apt-get install chromium chromium-driver
     swift build && .build/debug/pegasusd serve --port 8000 --data-dir /tmp/pegasus-data &
     PEGASUS_BASE_URL=http://127.0.0.1:8000 PEGASUSD_BIN=.build/debug/pegasusd \\

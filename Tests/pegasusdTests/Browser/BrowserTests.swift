@@ -5,7 +5,7 @@ import Testing
 
 /// The pages a person uses (sign-up, API keys, tokens, usage) in headless Chromium:
 /// `Tests/Browser/pages_test.py` drives them with Selenium on a live server, checking the flows,
-/// the DOM contract, axe-core and a narrow window (its docstring lists every check).
+/// the pages' elements, axe-core and a narrow window (its docstring lists every check).
 /// `scripts/test.sh` installs Debian's chromium-driver and, in a throwaway virtualenv, Selenium
 /// and axe, and sets `PEGASUS_BROWSER_PYTHON`; a plain `swift test` skips this suite.
 @Suite(.enabled(
