@@ -79,6 +79,10 @@ import FoundationNetworking
                 #expect(chown(path, nobody.pw_uid, nobody.pw_gid) == 0)
             }
             pegasusd.launcher = ["/usr/bin/setpriv", "--reuid=\(nobody.pw_uid)", "--regid=\(nobody.pw_gid)", "--clear-groups"]
+            // The build folder may sit in a home only root can enter: nobody runs a copy.
+            pegasusd.binary = URL(fileURLWithPath: temporary.file("pegasusd"))
+            try FileManager.default.copyItem(at: PegasusdProcess.executable, to: pegasusd.binary)
+            #expect(chmod(pegasusd.binary.path, 0o755) == 0)
         }
         #expect(chmod(folder, 0o500) == 0)
         defer { chmod(folder, 0o700) }

@@ -20,11 +20,13 @@ struct PegasusdProcess {
     var environment: [String: String] = [:]
     /// A program that runs pegasusd for us (`setpriv --reuid=nobody …`), if any.
     var launcher: [String] = []
+    /// The binary to run: the built one, or a copy another user can reach.
+    var binary = Self.executable
 
     /// Runs `pegasusd ARGUMENTS --data-dir <dataDirectory>` with `input` on standard input.
     func run(_ arguments: [String], input: String = "", withDataDirectory: Bool = true) throws -> Outcome {
         let process = Process()
-        let command = launcher + [Self.executable.path] + arguments + (withDataDirectory ? ["--data-dir", dataDirectory] : [])
+        let command = launcher + [binary.path] + arguments + (withDataDirectory ? ["--data-dir", dataDirectory] : [])
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         // Only the settings the test gives: none of the test command's own PEGASUS_* variables.
