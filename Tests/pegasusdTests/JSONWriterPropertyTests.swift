@@ -3,8 +3,8 @@ import PropertyBased
 import Testing
 @testable import pegasusd
 
-/// The employee list is written by JSONWriter; clients must get exactly the bytes JSONEncoder
-/// (WireJSON.encoder) writes for the same page, whatever the names, numbers and times.
+/// The employee and bot lists are written by JSONWriter; clients must get exactly the bytes
+/// JSONEncoder (WireJSON.encoder) writes for the same page, whatever the names, numbers and times.
 @Suite struct JSONWriterPropertyTests {
     static let pieces = ["a", "Zoë", "\"", "\\", "/", "\n", "\t", "\r", "\u{8}", "\u{C}", "\u{0}", "\u{1F}", "\u{7F}", "\u{2028}", "👩‍👩‍👧‍👦", "e\u{301}", "<", "&"]
     static let text = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...8).map { $0.joined() }
@@ -18,6 +18,22 @@ import Testing
     static let link = Gen.int(in: 0...2).map { [nil, "http://127.0.0.1:8000/pegasus/employees/api/employees/?page=2", "/x/?page=\"3\""][$0] }
     static let page = zip(employee.array(of: 0...5), link, link, Gen.int(in: 0...1_000_000)).map { items, next, previous, count in
         Page(count: count, next: next, previous: previous, results: items)
+    }
+
+    static let bot = zip(text, text, date, date).map { name, description, created, updated in
+        BotListing(Bot(id: UUID().uuidString.lowercased(), workspaceID: "w", name: name, description: description, model: "pegasus-echo",
+                       createdAt: created, updatedAt: updated))
+    }
+    static let botPage = zip(bot.array(of: 0...5), link, link, Gen.int(in: 0...1_000_000)).map { items, next, previous, count in
+        Page(count: count, next: next, previous: previous, results: items)
+    }
+
+    @Test func theWriterWritesWhatJSONEncoderWritesForBots() async throws {
+        await propertyCheck(count: 200, input: Self.botPage) { page in
+            var json = JSONWriter()
+            page.write(to: &json)
+            #expect(json.bytes == Array(try! WireJSON.encoder.encode(page)))
+        }
     }
 
     @Test func theWriterWritesWhatJSONEncoderWrites() async throws {

@@ -53,6 +53,20 @@ struct BotListing: Codable, Sendable {
     }
 }
 
+/// The bot list is on the token request path: written without `JSONEncoder` (``JSONWriter``).
+extension BotListing: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("created_at"); json.date(createdAt)
+        json.key("description"); json.string(description)
+        json.key("id"); json.string(id)
+        json.key("model"); json.string(model)
+        json.key("name"); json.string(name)
+        json.key("updated_at"); json.date(updatedAt)
+        json.endObject()
+    }
+}
+
 /// `POST /api/bots/`: a name, and the other fields if not their defaults.
 struct BotCreateRequest: Decodable, SchemaRefining {
     let name: String

@@ -18,7 +18,7 @@ enum BotsAPI {
             let seat = try services.seat(of: auth, for: .read)
             let pagination = try Pagination(request)
             let (count, bots) = try services.bots.page(in: seat.workspace.id, offset: pagination.offset, limit: pagination.limit)
-            return try WireJSON.response(try pagination.page(bots.map(BotListing.init), count: count))
+            return WireJSON.written(try pagination.page(bots.map(BotListing.init), count: count))
         },
         PegasusEndpoint(.post, "/api/bots/", productPermission(.botsWrite, .manageBots), tags: ["bots"], summary: "Create a bot",
                         body: RequestBodyDescription(BotCreateRequest.self),

@@ -178,9 +178,13 @@ struct WorkspaceStore: Sendable {
         }
     }
 
+    /// On every token request (the permission and the handler each read it): both statements
+    /// are prepared once per connection.
     private static func seat(of userID: String, in workspaceID: String, _ db: Database) throws -> Seat? {
-        guard let membership = try Membership.fetchOne(db, key: ["workspace_id": workspaceID, "user_id": userID]),
-              let workspace = try Workspace.fetchOne(db, key: workspaceID)
+        guard let membership = try SQLRequest<Membership>(
+                sql: "SELECT * FROM membership WHERE workspace_id = ? AND user_id = ?", arguments: [workspaceID, userID], cached: true
+              ).fetchOne(db),
+              let workspace = try SQLRequest<Workspace>(sql: "SELECT * FROM workspace WHERE id = ?", arguments: [workspaceID], cached: true).fetchOne(db)
         else { return nil }
         return Seat(workspace: workspace, membership: membership)
     }
