@@ -1,5 +1,5 @@
 /// What a text field accepts, declared once so that the check a server runs and the schema it
-/// publishes (`minLength`, `maxLength`, `pattern`; see SchemaKit's `SchemaRefinement.rule(_:)`)
+/// publishes (`minLength`, `maxLength`, `pattern`; see SchemaKit's `SchemaRefinement.textRule`)
 /// can never disagree.
 ///
 /// Lengths count Unicode code points of the value as sent — what JSON Schema's `minLength` and
@@ -49,7 +49,7 @@ public struct TextRule: Sendable, Hashable {
             case .length(let lengths) where lengths.lowerBound == lengths.upperBound: "must be \(lengths.lowerBound) characters"
             case .length(let lengths) where lengths.lowerBound == 0: "must be at most \(lengths.upperBound) characters"
             case .length(let lengths): "must be \(lengths.lowerBound) to \(lengths.upperBound) characters"
-            case .controlCharacter: "cannot contain control characters (such as NUL, tabs or line breaks)"
+            case .controlCharacter: "cannot contain control characters such as NUL"
             case .blank: "cannot be blank"
             }
         }
