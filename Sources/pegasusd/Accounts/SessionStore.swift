@@ -33,7 +33,7 @@ struct SessionStore: SessionResolver {
                 """)
             let row = try Row.fetchOne(statement, arguments: [digest, Date()])
             guard let row else { return nil }
-            let account = try UserAccount(row: row)
+            let account = UserAccount(row: row)
             return ResolvedSession(user: account.identity, csrfToken: row["csrf_token"])
         }
     }

@@ -23,6 +23,15 @@ struct UserAccount: Codable, Sendable, FetchableRecord, PersistableRecord {
     var identity: UserIdentity { UserIdentity(id: id, email: email, isAdmin: isAdmin) }
 }
 
+extension UserAccount {
+    /// Read by column rather than through `Decodable`: every API-key request reads its owner.
+    init(row: Row) {
+        self.init(
+            id: row["id"], email: row["email"], passwordHash: row["password_hash"], isAdmin: row["is_admin"],
+            createdAt: row["created_at"])
+    }
+}
+
 /// A user as the API shows it (`GET /api/auth/user/`, login responses).
 struct UserListing: Codable {
     let id: String

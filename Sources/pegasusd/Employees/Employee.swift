@@ -34,10 +34,7 @@ struct Employee: Codable, Sendable, FetchableRecord, PersistableRecord {
         id = row["id"]
         ownerID = row["owner_id"]
         name = row["name"]
-        guard let department = Department(rawValue: row["department"]) else {
-            throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "unknown department in employee \(id)")
-        }
-        self.department = department
+        department = try row.value(of: "department")
         salary = row["salary"]
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]

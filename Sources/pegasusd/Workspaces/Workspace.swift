@@ -45,3 +45,13 @@ struct Workspace: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let nameRule = TextRule(lengths: 1...100)
     static let defaultSeats = 5
 }
+
+extension Workspace {
+    /// Read by column rather than through `Decodable`: token and key requests read their
+    /// workspace on every call.
+    init(row: Row) throws {
+        self.init(
+            id: row["id"], name: row["name"], kind: try row.value(of: "kind"), plan: try row.value(of: "plan"),
+            status: try row.value(of: "status"), seats: row["seats"], ownerID: row["owner_id"], createdAt: row["created_at"])
+    }
+}
