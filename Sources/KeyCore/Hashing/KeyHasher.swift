@@ -15,7 +15,7 @@ public struct KeyHasher: Sendable {
     /// HMAC state already keyed with the pepper; copied per digest so the key schedule is paid once.
     private let keyedHMAC: HMAC<SHA256>?
     private let previousHMAC: HMAC<SHA256>?
-    /// See ``fingerprint``.
+    /// Names the pepper digests are made with (``PepperFingerprint/none`` without one).
     public let fingerprint: PepperFingerprint
     /// The fingerprint of the pepper being rotated out, if any.
     public let previousFingerprint: PepperFingerprint?
