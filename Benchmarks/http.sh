@@ -23,7 +23,6 @@
 # Output: Benchmarks/out/http.tsv and http_summary.txt (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v swift >/dev/null || export PATH="$PATH:/opt/swift/usr/bin"
 
 DURATION=${DURATION:-10s}
 REPEATS=${REPEATS:-1}
@@ -33,30 +32,11 @@ VAPOR=${VAPOR:-../shared/peers/vapor}
 OUT=Benchmarks/out
 BASE="http://127.0.0.1:$PORT"
 mkdir -p "$OUT"
-log() { printf '\n==> %s\n' "$*" >&2; }
-
-if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
-  log "installing wrk and curl (apt)"
-  apt-get update -qq && apt-get install -y -qq wrk curl >/dev/null
-fi
-
 work=$(mktemp -d)
 server_pid=""
 stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; fi; }
 trap 'stop_server; rm -rf "$work"' EXIT
-
-wait_up() {
-  for _ in $(seq 1 300); do
-    if curl -s -o /dev/null "$BASE$1"; then return 0; fi
-    kill -0 "$server_pid" 2>/dev/null || { echo "the server exited; see $work/*.log" >&2; exit 1; }
-    sleep 0.2
-  done
-  echo "the server did not come up" >&2; exit 1
-}
-
-# wrk's latency percentile line ("50%   1.23ms") in milliseconds.
-percentile() { awk -v p="$1%" '$1 == p { v = $2; u = v; gsub(/[0-9.]/, "", u); gsub(/[a-z]/, "", v);
-  print (u == "us" ? v / 1000 : u == "s" ? v * 1000 : v) }' "$2"; }
+source Benchmarks/lib.sh
 
 # measure SERVER SCENARIO CONNS PATH [HEADER]: REPEATS wrk runs, the median by req/s (with its
 # p50 and p99) into http.tsv, with the status a single request gets.
@@ -79,20 +59,16 @@ body, v, out = sys.argv[1], zlib.crc32(sys.argv[1].encode()), ""
 for _ in range(6): out, v = A[v % 62] + out, v // 62
 print(body + out)' "$1"; }
 
-json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
-
 printf 'server\tscenario\tconns\tstatus\treq_per_s\tp50_ms\tp99_ms\n' > "$OUT/http.tsv"
 
-log "pegasusd (release build)"
-swift build -c release --product pegasusd
-bin=$(swift build -c release --show-bin-path)/pegasusd
+build_pegasusd
 data="$work/pegasus-data"
 # Every API-key request is metered against the owner's monthly quota; the benchmark measures the
 # request path, so the quotas are set out of reach and the sign-in throttle is off.
 PEGASUS_MONTHLY_QUOTA_FREE=2000000000 PEGASUS_MONTHLY_QUOTA_PRO=2000000000 PEGASUS_THROTTLE_AUTH=off \
   "$bin" serve --port "$PORT" --data-dir "$data" --log-level warning > "$work/pegasusd.log" 2>&1 &
 server_pid=$!
-wait_up /livez
+wait_up /livez "$server_pid"
 signup=$(curl -s -D "$work/headers.txt" -X POST "$BASE/api/auth/register/" -H 'Content-Type: application/json' \
   -d '{"email":"bench@example.com","password":"a bench password"}')
 access=$(json_field access <<< "$signup")
@@ -167,7 +143,7 @@ if [ -z "${SKIP_PEERS:-}" ]; then
   (cd "$work/django" && exec env PEER_DB=bench.sqlite3 .venv/bin/gunicorn peer.wsgi:application --bind "127.0.0.1:$PORT" \
     --workers 2 -k sync --no-control-socket --log-level warning > "$work/gunicorn.log" 2>&1) &
   server_pid=$!
-  wait_up /api/ping/
+  wait_up /api/ping/ "$server_pid"
   measure django list_key 32 /api/employees/ "Authorization: Api-Key $dkey"
   measure django list_wrong_secret 32 /api/employees/ "Authorization: Api-Key $dbad"
   stop_server
@@ -181,7 +157,7 @@ if [ -z "${SKIP_PEERS:-}" ]; then
   (cd "$work" && exec env PEER_DB=vapor.sqlite3 "$OLDPWD/$peer" serve --env production --log warning \
     --hostname 127.0.0.1 --port "$PORT" > "$work/vapor.log" 2>&1) &
   server_pid=$!
-  wait_up /api/ping/
+  wait_up /api/ping/ "$server_pid"
   measure vapor list_key 32 /api/employees/ "Authorization: Api-Key $vkey"
   measure vapor list_key 64 /api/employees/ "Authorization: Api-Key $vkey"
   measure vapor list_wrong_secret 32 /api/employees/ "Authorization: Api-Key $vbad"

@@ -9,38 +9,29 @@
 # Knobs: DURATION=10s PORT=18091. Output: Benchmarks/out/login-flood.tsv (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v swift >/dev/null || export PATH="$PATH:/opt/swift/usr/bin"
 
 DURATION=${DURATION:-10s}
 PORT=${PORT:-18091}
 OUT=Benchmarks/out
 BASE="http://127.0.0.1:$PORT"
 mkdir -p "$OUT"
-log() { printf '\n==> %s\n' "$*" >&2; }
-
-if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
-  log "installing wrk and curl (apt)"
-  apt-get update -qq && apt-get install -y -qq wrk curl >/dev/null
-fi
-
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+source Benchmarks/lib.sh
 
-log "pegasusd (release build)"
-swift build -c release --product pegasusd
-bin=$(swift build -c release --show-bin-path)/pegasusd
+build_pegasusd
 # The sign-in throttle is off: this measures what the hashing itself costs everyone else (with
 # it on, the flood would mostly get cheap 429s).
 PEGASUS_MONTHLY_QUOTA_FREE=2000000000 PEGASUS_THROTTLE_AUTH=off \
   "$bin" serve --port "$PORT" --data-dir "$work/data" --log-level error > "$work/pegasusd.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 150); do curl -s -o /dev/null "$BASE/healthz" && break; sleep 0.2; done
+wait_up /healthz "${pids[-1]}"
 
 access=$(curl -s -X POST "$BASE/api/auth/register/" -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.com","password":"a bench password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access"])')
+  -d '{"email":"bench@example.com","password":"a bench password"}' | json_field access)
 key=$(curl -s -X POST "$BASE/api/keys/" -H "Authorization: Bearer $access" -H 'Content-Type: application/json' \
-  -d '{"name":"bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+  -d '{"name":"bench"}' | json_field key)
 for i in $(seq 1 20); do
   curl -s -o /dev/null -X POST "$BASE/pegasus/employees/api/employees/" -H "Authorization: Api-Key $key" \
     -H 'Content-Type: application/json' -d "{\"name\":\"Employee $i\",\"department\":\"engineering\",\"salary\":1000}"
@@ -55,7 +46,8 @@ LUA
 p50() {
   local args=(-t1 -c2 -d"$DURATION" --latency)
   [ -n "${2:-}" ] && args+=(-H "$2")
-  wrk "${args[@]}" "$BASE$1" | awk '$1 == "50%" { v=$2; if (v ~ /us$/) { sub(/us$/, "", v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v*=1000 }; print v }'
+  wrk "${args[@]}" "$BASE$1" > "$work/probe.txt"
+  percentile 50 "$work/probe.txt"
 }
 
 printf 'route\tidle_p50_ms\tflood_p50_ms\tratio\tlogins_per_s\n' > "$OUT/login-flood.tsv"

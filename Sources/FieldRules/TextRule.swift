@@ -92,8 +92,11 @@ public struct TextRule: Sendable, Hashable {
         0x3000...0x3000,
     ]
 
+    /// Made once: the check looks at every character of every request's text fields.
+    private static let multilineBlankRanges = lineBreakRanges + separatorRanges
+
     private var refusedRanges: [ClosedRange<UInt32>] { multiline ? Self.controlRangesBesideLineBreaks : Self.controlRanges }
-    private var blankRanges: [ClosedRange<UInt32>] { multiline ? Self.lineBreakRanges + Self.separatorRanges : Self.separatorRanges }
+    private var blankRanges: [ClosedRange<UInt32>] { multiline ? Self.multilineBlankRanges : Self.separatorRanges }
 
     private func isRefused(_ scalar: Unicode.Scalar) -> Bool { refusedRanges.contains { $0.contains(scalar.value) } }
     private func isBlank(_ scalar: Unicode.Scalar) -> Bool { blankRanges.contains { $0.contains(scalar.value) } }

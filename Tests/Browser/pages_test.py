@@ -160,13 +160,16 @@ def expect_script_name_as_text(driver, moment):
     expect(not markup, f"expected td.key-name to hold text only {moment}; found elements {[e.tag_name for e in markup]}")
 
 
-def check_free_workspace_shows_upgrade_prompt(session):
-    driver = session.driver
+def expect_token_prompt(driver, css, words, where):
+    """The token page shows the prompt `css` saying `words`, and no way to create a token."""
     open_page(driver, "/app/tokens/")
-    text = prompt_text(driver, "#token-upgrade-prompt")
-    expect(text and "Upgrade to use the API" in text,
-           f"expected #token-upgrade-prompt saying 'Upgrade to use the API' on the Free personal workspace; found {text!r}")
-    expect(not driver.find_elements(By.ID, "open-create-token"), "expected no button#open-create-token on a Free workspace; found one")
+    text = prompt_text(driver, css)
+    expect(text and words in text, f"expected {css} saying {words!r} {where}; found {text!r}")
+    expect(not driver.find_elements(By.ID, "open-create-token"), f"expected no button#open-create-token {where}; found one")
+
+
+def check_free_workspace_shows_upgrade_prompt(session):
+    expect_token_prompt(session.driver, "#token-upgrade-prompt", "Upgrade to use the API", "on the Free personal workspace")
 
 
 def check_switcher_chooses_a_pro_team(session):
@@ -256,13 +259,8 @@ def check_screenshot(session, path):
 
 def check_pending_team_shows_read_only_prompt(session):
     expect(session.team_id, "needs the Pro team, which an earlier check did not make")
-    driver = session.driver
     admin("workspaces", "set-status", session.team_id, "pending_cancellation")
-    open_page(driver, "/app/tokens/")
-    text = prompt_text(driver, "#token-readonly-prompt")
-    expect(text and "Team API access is read-only" in text,
-           f"expected #token-readonly-prompt saying 'Team API access is read-only' in a team pending cancellation; found {text!r}")
-    expect(not driver.find_elements(By.ID, "open-create-token"), "expected no button#open-create-token in a read-only team; found one")
+    expect_token_prompt(session.driver, "#token-readonly-prompt", "Team API access is read-only", "in a team pending cancellation")
 
 
 def check_usage_counts_the_personal_api_key(session):
