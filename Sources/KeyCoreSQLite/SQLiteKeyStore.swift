@@ -57,12 +57,12 @@ public final class SQLiteKeyStore: KeyStore {
     }
 
     public func find(lookupID: String) throws -> StoredKey? {
-        try reportingFailures { try lookups.fetchOne(lookupID, decode: KeyRow.storedKey) }
+        try reportingFailures { try lookups.fetchOne(lookupID, decode: KeyRowLayout.storedKey) }
     }
 
     public func record(id: String) throws -> KeyRecord? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: KeyRow.selectByID), arguments: [id]).map(KeyRow.storedKey)?.record
+            try Row.fetchOne(db.cachedStatement(sql: KeyRow.selectByID), arguments: [id]).map(KeyRowLayout.storedKey)?.record
         }
     }
 
@@ -73,21 +73,21 @@ public final class SQLiteKeyStore: KeyStore {
             } else {
                 try Row.fetchAll(db, sql: KeyRow.selectAll + " ORDER BY created_at, id")
             }
-            return try rows.map { try KeyRow.storedKey($0).record }
+            return try rows.map { try KeyRowLayout.storedKey($0).record }
         }
     }
 
     public func revoke(id: String, at date: Date) throws -> KeyRecord? {
         try write { db in
-            try db.execute(sql: "UPDATE stored_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [KeyRow.milliseconds(date), id])
-            return try Row.fetchOne(db, sql: KeyRow.selectByID, arguments: [id]).map(KeyRow.storedKey)?.record
+            try db.execute(sql: "UPDATE stored_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [KeyRowLayout.milliseconds(date), id])
+            return try Row.fetchOne(db, sql: KeyRow.selectByID, arguments: [id]).map(KeyRowLayout.storedKey)?.record
         }
     }
 
     public func rename(id: String, to name: String) throws -> KeyRecord? {
         try write { db in
             try db.execute(sql: "UPDATE stored_key SET name = ? WHERE id = ?", arguments: [name, id])
-            return try Row.fetchOne(db, sql: KeyRow.selectByID, arguments: [id]).map(KeyRow.storedKey)?.record
+            return try Row.fetchOne(db, sql: KeyRow.selectByID, arguments: [id]).map(KeyRowLayout.storedKey)?.record
         }
     }
 
@@ -105,7 +105,7 @@ public final class SQLiteKeyStore: KeyStore {
                 WHERE id = ?2 AND (last_used_at IS NULL OR last_used_at < ?1)
                 """)
             for (id, date) in lastUsed {
-                try statement.execute(arguments: [KeyRow.milliseconds(date), id])
+                try statement.execute(arguments: [KeyRowLayout.milliseconds(date), id])
             }
         }
     }
