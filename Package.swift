@@ -13,6 +13,9 @@ let package = Package(
         .library(name: "KeyCore", targets: ["KeyCore"]),
         // KeyCore's SQLite store and the djangorestframework-api-key importer (GRDB).
         .library(name: "KeyCoreSQLite", targets: ["KeyCoreSQLite"]),
+        // KeyCore's PostgreSQL store, connection URLs and named migrations (postgres-nio), for
+        // several servers on one database; an embedder who wants only SQLite does not build it.
+        .library(name: "KeyCorePostgres", targets: ["KeyCorePostgres"]),
         // Password hashing over the system's crypt(3) (libxcrypt).
         .library(name: "PasswordHashing", targets: ["PasswordHashing"]),
         // Credentials, principals and the permission algebra (KeyCore only; no HTTP framework).
@@ -51,6 +54,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Property-based tests (generated input, shrinking) in Swift Testing; tests only.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // PostgreSQL for several instances on one database (KeyCorePostgres and pegasusd).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // crypt(3) from libxcrypt: yescrypt and bcrypt password hashes.
@@ -77,6 +82,14 @@ let package = Package(
         ),
         .target(
             name: "PasswordHashing",
+        .target(
+            name: "KeyCorePostgres",
+            dependencies: [
+                "KeyCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
             dependencies: ["KeyCore", "CCrypt"]
         ),
         .target(
