@@ -163,10 +163,11 @@ let package = Package(
             name: "FieldRulesTests",
             dependencies: ["FieldRules", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")],
         .testTarget(
             name: "KeyCoreTests",
             dependencies: [
-                "KeyCore", "KeyCoreSQLite", "PasswordHashing", "TestSupport",
+                "KeyCore", "KeyCoreSQLite", "KeyCorePostgres", "PasswordHashing", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -10,7 +10,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func createdKeyVerifiesAndReturnsItsRecord(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let issued = try await service.create(name: "deploy", owner: KeyOwner(.user, "42"), scopes: ["bots:read"])
         let verified = try await service.verify(issued.key.revealed)
         #expect(verified == .valid(issued.record))
@@ -21,7 +21,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func aNameIsRequiredAndLimitedTo50Characters(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         for bad in ["", "   ", "\n", String(repeating: "x", count: 51)] {
             await #expect(throws: KeyCoreError.self) { try await service.create(name: bad) }
         }
@@ -32,14 +32,14 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func scopesWithWhitespaceAreRefused(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         await #expect(throws: KeyCoreError.invalidScope("a b")) { try await service.create(name: "k", scopes: ["a b"]) }
         await #expect(throws: KeyCoreError.invalidScope("")) { try await service.create(name: "k", scopes: [""]) }
     }
 
     @Test(arguments: StoreKind.allCases)
     func expiryBoundaries(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let never = try await service.create(name: "never")
         let tomorrow = try await service.create(name: "tomorrow", expiresAt: clock.now.addingTimeInterval(86_400))
         let inOneSecond = try await service.create(name: "soon", expiresAt: clock.now.addingTimeInterval(1))
@@ -62,7 +62,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func revocationIsFinalAndKeepsItsFirstTime(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let issued = try await service.create(name: "k")
         let revoked = try await service.revoke(id: issued.record.id)
         #expect(revoked.revokedAt == clock.now)
@@ -74,7 +74,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func wrongSecretAndUnknownLookupIDGetTheSameAnswer(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let issued = try await service.create(name: "k")
         let other = KeyGenerator.generate(.apiKey)
         // Same lookup id, different secret, valid checksum: only the digest can tell.
@@ -91,7 +91,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func getByKeyReturnsTheSameRecordAndRefusesAWrongSecret(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let issued = try await service.create(name: "k", expiresAt: clock.now.addingTimeInterval(10))
         #expect(try await service.record(forKey: issued.key.revealed) == issued.record)
         let wrong = KeyFormat.assemble(type: .apiKey, lookup: Array(issued.record.lookupID.utf8), secret: Array(repeating: UInt8(ascii: "a"), count: 32))
@@ -102,7 +102,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func aKeyOfAnotherTypeWithTheSameLookupIDIsNotAccepted(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let token = try await service.create(name: "t", type: .personalAccessToken)
         let secret = Array(token.key.revealed.utf8.dropFirst(17).prefix(32))
         let asAPIKey = KeyFormat.assemble(type: .apiKey, lookup: Array(token.record.lookupID.utf8), secret: secret)
@@ -112,7 +112,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func legacyDjangoDigestIsUpgradedOnFirstSuccess(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let text = "AbCd1234.0123456789abcdefghijABCDEFGHIJkl"
         let record = KeyRecord(id: "legacy-1", type: .djangoAPIKey, lookupID: "AbCd1234", name: "old", createdAt: clock.now)
         try await service.store.insert(StoredKey(record: record, digest: try KeyDigest(encoded: "pbkdf2_sha256$1000$fixedSaltValue1234$BcR7dnXrEcXNUSOG0qePsszcZa+tZNisvi2EtQ+8FqY=")))
@@ -126,7 +126,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func addingAPepperUpgradesPlainDigestsOnUse(kind: StoreKind) async throws {
-        let store = try kind.make(in: folder)
+        let store = try await kind.make(in: folder)
         let issued = try await KeyService(store: store).create(name: "k")
         let pepper = SymmetricKey(size: .bits256)
         let peppered = KeyService(store: store, hasher: KeyHasher(pepper: pepper))
@@ -140,7 +140,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func lastUsedIsRecordedInBatchesToTheMinute(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let issued = try await service.create(name: "k")
         _ = try await service.verify(issued.key.revealed)
         #expect(try await service.record(id: issued.record.id).lastUsedAt == nil) // not written yet
@@ -161,7 +161,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func listingFiltersByOwnerInCreationOrder(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let alice = KeyOwner(.user, "alice")
         let first = try await service.create(name: "a1", owner: alice)
         clock.advance(by: 1)
@@ -174,7 +174,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func manyConcurrentCreatesAndVerifiesAllSucceed(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let issued = try await withThrowingTaskGroup(of: IssuedKey.self) { group in
             for index in 0..<200 { group.addTask { try await service.create(name: "k\(index)") } }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -195,7 +195,7 @@ import Testing
     /// 13 family emoji (13 characters, 91 scalars) is refused as invalid, not by the store.
     @Test(arguments: StoreKind.allCases)
     func namesAreCountedInScalarsAndRefuseControlCharacters(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let family = String(repeating: "👨‍👩‍👧‍👦", count: 13)
         for name in [family, "nul\u{0}name", "tab\tname", "bell\u{7}"] {
             await #expect(throws: KeyCoreError.self) { try await service.create(name: name) }

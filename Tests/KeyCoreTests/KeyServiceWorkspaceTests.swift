@@ -10,7 +10,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func aTokensWorkspaceIsStoredAndReturnedByVerification(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let issued = try await service.create(
             name: "chat", type: .personalAccessToken, owner: KeyOwner(.user, "42"), scopes: ["chat:write"], workspace: "team-1")
         #expect(issued.record.workspace == "team-1")
@@ -25,7 +25,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func renamingKeepsTheSecretAndTheScopes(kind: StoreKind) async throws {
-        let service = try KeyService.forTesting(kind, folder: folder, clock: clock)
+        let service = try await KeyService.forTesting(kind, folder: folder, clock: clock)
         let issued = try await service.create(name: "old", type: .personalAccessToken, owner: KeyOwner(.user, "42"), scopes: ["bots:read"])
         let renamed = try await service.rename(id: issued.record.id, to: "  new  ")
         #expect(renamed.name == "new")

@@ -28,7 +28,7 @@ import Testing
         for (index, start) in Self.starts.enumerated() {
             let scratch = TemporaryDirectory()
             defer { withExtendedLifetime(scratch) {} }
-            let store = try kind.make(in: scratch)
+            let store = try await kind.make(in: scratch)
             try await KeyService(store: store, hasher: KeyHasher(pepper: start.stored)).confirmPepper()
             let service = KeyService(store: store, hasher: KeyHasher(pepper: start.pepper, previousPepper: start.previous))
             if start.accepted {
@@ -45,7 +45,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func aRotationReDigestsEachKeyOnItsFirstUse(kind: StoreKind) async throws {
-        let store = try kind.make(in: folder)
+        let store = try await kind.make(in: folder)
         let before = KeyService(store: store, hasher: KeyHasher(pepper: Self.first))
         try await before.confirmPepper()
         let used = try await before.create(name: "used"), unused = try await before.create(name: "unused")
