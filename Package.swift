@@ -43,6 +43,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         // NIOCore types pegasusd names (already in Hummingbird's graph).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // HTTP field names of our own (already in Hummingbird's graph).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Structured logs (already in Hummingbird's graph).
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Signing and verifying the login API's JWTs.
@@ -52,10 +54,10 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
         // YAML output of the OpenAPI document.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // Property-based tests (generated input, shrinking) in Swift Testing; tests only.
-        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // PostgreSQL for several instances on one database (KeyCorePostgres and pegasusd).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Property-based tests (generated input, shrinking) in Swift Testing; tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // crypt(3) from libxcrypt: yescrypt and bcrypt password hashes.
@@ -81,8 +83,6 @@ let package = Package(
             ]
         ),
         .target(
-            name: "PasswordHashing",
-        .target(
             name: "KeyCorePostgres",
             dependencies: [
                 "KeyCore",
@@ -90,6 +90,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "PasswordHashing",
             dependencies: ["KeyCore", "CCrypt"]
         ),
         .target(
@@ -135,6 +137,7 @@ let package = Package(
                 "FieldRules",
                 "KeyCore",
                 "KeyCoreSQLite",
+                "KeyCorePostgres",
                 "PasswordHashing",
                 "AuthGate",
                 "AuthGateHummingbird",
@@ -145,25 +148,28 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(
             name: "KeyCoreBenchmarks",
-            dependencies: ["KeyCore", "KeyCoreSQLite"],
+            dependencies: ["KeyCore", "KeyCoreSQLite", "KeyCorePostgres"],
             path: "Benchmarks/KeyCoreBenchmarks"
         ),
         .target(
             name: "TestSupport",
+            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "FieldRulesTests",
             dependencies: ["FieldRules", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")],
         .testTarget(
             name: "KeyCoreTests",
             dependencies: [
@@ -202,7 +208,7 @@ let package = Package(
         .testTarget(
             name: "pegasusdTests",
             dependencies: [
-                "pegasusd", "KeyCore", "KeyCoreSQLite", "SchemaKit", "TestSupport",
+                "pegasusd", "KeyCore", "KeyCoreSQLite", "KeyCorePostgres", "SchemaKit", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

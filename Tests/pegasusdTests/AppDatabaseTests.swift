@@ -1,4 +1,4 @@
-import GRDB
+import Foundation
 import TestSupport
 import Testing
 @testable import pegasusd
@@ -9,7 +9,7 @@ import Testing
     /// Sessions, refresh tokens and memberships commit with `synchronous = FULL`: what was
     /// acknowledged survives a power cut.
     @Test func commitsAreSyncedInFull() async throws {
-        let database = try AppDatabase(path: folder.file("app.sqlite3"))
-        #expect(try await database.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2)
+        let database = AppDatabase(backend: try SQLiteBackend(path: folder.file("app.sqlite3")))
+        #expect(try await database.write { try await $0.fetchCount("PRAGMA synchronous") } == 2)
     }
 }

@@ -16,7 +16,7 @@ struct DjangoInteropTests {
     @Test func importedDjangoKeysVerifyExactlyAsDjangoDecided() throws {
         let fixture = try DjangoFixture.load()
         for (table, keys) in fixture.tables.sorted(by: { $0.key < $1.key }) {
-            let imported = try pegasusd.run(["keys", "import-drf", "--database", fixture.database, "--table", table])
+            let imported = try pegasusd.run(["keys", "import-drf", "--from", fixture.database, "--table", table])
             #expect(imported.status == 0, "\(imported.stderr)")
             #expect(imported.stdout.contains("Imported \(keys.count) key"), "\(imported.stdout)")
 
@@ -33,14 +33,14 @@ struct DjangoInteropTests {
                 }
             }
         }
-        let again = try pegasusd.run(["keys", "import-drf", "--database", fixture.database])
+        let again = try pegasusd.run(["keys", "import-drf", "--from", fixture.database])
         #expect(again.stdout.contains("Imported 0 keys") && again.stdout.contains("already present"), "\(again.stdout)")
     }
 
     @Test func legacyDigestsAreUpgradedOnFirstUseAndOwnersKept() throws {
         let fixture = try DjangoFixture.load()
         for table in fixture.tables.keys {
-            _ = try pegasusd.run(["keys", "import-drf", "--database", fixture.database, "--table", table])
+            _ = try pegasusd.run(["keys", "import-drf", "--from", fixture.database, "--table", table])
         }
         let all = fixture.tables.values.flatMap { $0 }
         let pbkdf2 = try #require(all.first { $0.hasher == "pbkdf2" && $0.expect == "valid" })
@@ -66,7 +66,7 @@ struct DjangoInteropTests {
         let alices = keys.filter { $0.email == "alice@example.com" }, carols = keys.filter { $0.email == "carol@example.com" }
         try #require(alices.count == 3 && carols.count == 1)
         #expect(try pegasusd.run(["users", "create", "--email", "alice@example.com"], input: "correct horse battery\n").status == 0)
-        let importing = ["keys", "import-drf", "--database", fixture.database, "--table", table]
+        let importing = ["keys", "import-drf", "--from", fixture.database, "--table", table]
 
         let refused = try pegasusd.run(importing + ["--users-by-email"])
         #expect(refused.status != 0)

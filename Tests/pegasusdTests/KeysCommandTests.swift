@@ -78,7 +78,7 @@ import Testing
             (["keys", "create", "--name", "x", "--expires", "tomorrow"], "invalid for '--expires"),
             (["keys", "create", "--name", "x", "--owner", "bob"], "invalid for '--owner"),
             (["keys", "revoke", "no-such-id"], "no key with id no-such-id"),
-            (["keys", "import-drf", "--database", "/nonexistent/db.sqlite3"], "does not exist or is not readable"),
+            (["keys", "import-drf", "--from", "/nonexistent/db.sqlite3"], "does not exist or is not readable"),
         ]
         for (arguments, message) in cases {
             let outcome = try pegasusd.run(arguments)

@@ -59,7 +59,8 @@ import Testing
 
     @Test func tokensAreListedWithoutSecretsAndRevoked() async throws {
         try user("owner@example.com")
-        let keys = try await DataFolder(path: temporary.file("data")).keyService(environment: [:])
+        let storage = try await Storage.open(.folder(temporary.file("data")), environment: [:])
+        let keys = storage.keys
         let issued = try await keys.create(name: "automation", type: .personalAccessToken, owner: KeyOwner(.user, "u1"), scopes: ["bots:read"], workspace: "w1")
         _ = try await keys.create(name: "an api key", owner: KeyOwner(.user, "u1"))
         let listed = try pegasusd.run(["tokens", "list", "--json"])
@@ -69,5 +70,6 @@ import Testing
         #expect(try pegasusd.run(["tokens", "list", "--workspace", "other"]).stdout.contains("automation") == false)
         #expect(try pegasusd.run(["tokens", "revoke", issued.record.id]).stdout.contains("Revoked token"))
         #expect(try pegasusd.run(["keys", "verify"], input: issued.key.revealed).stdout == "rejected: revoked\n")
+        await storage.close()
     }
 }

@@ -70,7 +70,7 @@ enum AuthAPI {
         },
         PegasusEndpoint(.get, "/api/auth/user/", IsAuthenticated(), tags: ["auth"], summary: "The signed-in user",
                         responds: ResponseDescription(200, "The signed-in user.", body: UserListing.self)) { services, _, _, auth in
-            guard let account = try services.accounts.account(id: try auth.requireUser().id) else {
+            guard let account = try await services.accounts.account(id: try auth.requireUser().id) else {
                 throw ProblemError.notFound("user")
             }
             return try WireJSON.response(UserListing(account))

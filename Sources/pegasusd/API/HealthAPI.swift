@@ -14,7 +14,7 @@ enum HealthAPI {
         },
         PegasusEndpoint(.get, "/healthz", AllowAny(), tags: ["health"], summary: "Liveness and database check",
                         responds: ResponseDescription(200, "The server is up and reads its database.", body: Health.self)) { services, _, _, _ in
-            _ = try services.database.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+            _ = try await services.database.read { db in try await db.fetchCount("SELECT 1") }
             return try WireJSON.response(Health(status: "ok"))
         },
     ]

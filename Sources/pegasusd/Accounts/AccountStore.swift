@@ -1,7 +1,6 @@
 import AuthGate
 import AuthGateHummingbird
 import Foundation
-import GRDB
 import KeyCore
 import PasswordHashing
 
@@ -23,11 +22,13 @@ struct AccountStore: UserDirectory {
             passwordHash: try await hashing.run { [passwords] in try passwords.hash(credentials.password) },
             isAdmin: isAdmin, createdAt: Date())
         do {
-            try await database.pool.write { db in
-                try account.insert(db)
-                try WorkspaceStore.createPersonal(for: account.id, at: account.createdAt, in: db)
+            try await database.write { db in
+                try await db.execute(
+                    #"INSERT INTO "user" (id, email, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)"#,
+                    [account.id, account.email, account.passwordHash, account.isAdmin, account.createdAt])
+                try await WorkspaceStore.createPersonal(for: account.id, at: account.createdAt, in: db)
             }
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+        } catch is UniqueConstraintViolation {
             throw ProblemError(.conflict, code: "email_taken", detail: "A user with this email already exists.")
         }
         return account
@@ -39,11 +40,7 @@ struct AccountStore: UserDirectory {
     ///   registration refuses it, before any hashing.
     func authenticate(_ credentials: Credentials) async throws -> UserAccount? {
         try credentials.validatePasswordShape()
-        let email = credentials.email.trimmingCharacters(in: .whitespaces)
-        let account = try database.read { db in
-            try UserAccount.filter(Column("email") == email).fetchOne(db)
-        }
-        guard let account else {
+        guard let account = try await account(email: credentials.email) else {
             _ = try await hashing.run { [passwords] in passwords.verify(credentials.password, against: Self.decoyHash) }
             return nil
         }
@@ -51,26 +48,31 @@ struct AccountStore: UserDirectory {
         return matches ? account : nil
     }
 
-    /// The account with this id. Every API-key request asks it (the key owner), so the
-    /// statement is prepared once and cached.
-    func account(id: String) throws -> UserAccount? {
-        try database.read { db in
-            try SQLRequest<UserAccount>(sql: "SELECT * FROM user WHERE id = ?", arguments: [id], cached: true).fetchOne(db)
+    /// The account with this id: every API-key request asks it (the key owner).
+    func account(id: String) async throws -> UserAccount? {
+        try await database.read { db in
+            try await db.fetchOne(#"SELECT \#(UserAccount.columns) FROM "user" WHERE id = ?"#, [id]).map(UserAccount.init(row:))
         }
     }
 
-    /// The account with this email (compared without case), if any.
-    func account(email: String) throws -> UserAccount? {
+    /// The account with this email (compared without case, ASCII letters only, on both back
+    /// ends), if any.
+    func account(email: String) async throws -> UserAccount? {
         let email = email.trimmingCharacters(in: .whitespaces)
-        return try database.read { db in try UserAccount.filter(Column("email") == email).fetchOne(db) }
+        return try await database.read { db in
+            try await db.fetchOne(#"SELECT \#(UserAccount.columns) FROM "user" WHERE lower(email) = lower(?)"#, [email])
+                .map(UserAccount.init(row:))
+        }
     }
 
     func allAccounts() async throws -> [UserAccount] {
-        try database.read { db in try UserAccount.order(Column("created_at")).fetchAll(db) }
+        try await database.read { db in
+            try await db.fetchAll(#"SELECT \#(UserAccount.columns) FROM "user" ORDER BY created_at, id"#, []).map(UserAccount.init(row:))
+        }
     }
 
     func user(id: String) async throws -> UserIdentity? {
-        try account(id: id)?.identity
+        try await account(id: id)?.identity
     }
 
     /// A yescrypt hash of a random password, verified against when the email is unknown.

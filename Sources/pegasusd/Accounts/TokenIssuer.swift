@@ -1,7 +1,6 @@
 import AuthGate
 import AuthGateHummingbird
 import Foundation
-import GRDB
 import JWTKit
 
 /// Issues and checks the login API's JWTs (HS256): short-lived access tokens and rotating
@@ -59,18 +58,17 @@ struct TokenIssuer: BearerTokenVerifier {
             throw Self.invalidRefresh
         }
         let now = Date()
-        let accepted = try await database.pool.write { db -> Bool in
-            guard let row = try Row.fetchOne(db, sql: "SELECT used_at, revoked_at FROM refresh_token WHERE jti = ?", arguments: [claims.jti.value]) else {
-                return false
+        let jti = claims.jti.value
+        let accepted = try await database.write { db -> Bool in
+            // Marking it used is the check: of two instances refreshing the same token at once,
+            // one changes the row and the other, finding it used, revokes the family.
+            if try await db.execute("UPDATE refresh_token SET used_at = ? WHERE jti = ? AND used_at IS NULL AND revoked_at IS NULL", [now, jti]) > 0 {
+                return true
             }
-            if row["used_at"] as Date? != nil || row["revoked_at"] as Date? != nil {
-                try db.execute(sql: "UPDATE refresh_token SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL", arguments: [now, family])
-                return false
-            }
-            try db.execute(sql: "UPDATE refresh_token SET used_at = ? WHERE jti = ?", arguments: [now, claims.jti.value])
-            return true
+            try await db.execute("UPDATE refresh_token SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL", [now, family])
+            return false
         }
-        guard accepted, try accounts.account(id: claims.sub.value) != nil else { throw Self.invalidRefresh }
+        guard accepted, try await accounts.account(id: claims.sub.value) != nil else { throw Self.invalidRefresh }
         return try await issue(for: claims.sub.value, family: family, startedAt: claims.fst ?? Int(claims.iat.value.timeIntervalSince1970))
     }
 
@@ -78,8 +76,8 @@ struct TokenIssuer: BearerTokenVerifier {
     /// out must always succeed.
     func revoke(_ token: String) async throws {
         guard let claims = try? await keys.verify(token, as: Claims.self), let family = claims.fam else { return }
-        try await database.pool.write { db in
-            try db.execute(sql: "UPDATE refresh_token SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL", arguments: [Date(), family])
+        try await database.write { db in
+            try await db.execute("UPDATE refresh_token SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL", [Date(), family])
         }
     }
 
@@ -113,11 +111,10 @@ struct TokenIssuer: BearerTokenVerifier {
         let refreshID = UUID().uuidString.lowercased()
         let refreshExpiry = min(
             now.addingTimeInterval(refreshLifetime), Date(timeIntervalSince1970: TimeInterval(familyStart) + familyLifetime))
-        try await database.pool.write { db in
-            try db.execute(
-                sql: "INSERT INTO refresh_token (jti, family, user_id, expires_at) VALUES (?, ?, ?, ?)",
-                arguments: [refreshID, family, userID, refreshExpiry])
-            try db.execute(sql: "DELETE FROM refresh_token WHERE expires_at < ?", arguments: [now])
+        try await database.write { db in
+            try await db.execute(
+                "INSERT INTO refresh_token (jti, family, user_id, expires_at) VALUES (?, ?, ?, ?)", [refreshID, family, userID, refreshExpiry])
+            try await db.execute("DELETE FROM refresh_token WHERE expires_at < ?", [now])
         }
         let refresh = Claims(
             sub: .init(value: userID), exp: .init(value: refreshExpiry), iat: .init(value: now),

@@ -1,11 +1,8 @@
 import AuthGate
 import Foundation
-import GRDB
 
 /// A person who signs in: one row of the `user` table.
-struct UserAccount: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "user"
-
+struct UserAccount: Codable, Sendable {
     var id: String
     var email: String
     /// A crypt(3) hash (yescrypt by default); never the password.
@@ -24,11 +21,14 @@ struct UserAccount: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 extension UserAccount {
-    /// Read by column rather than through `Decodable`: every API-key request reads its owner.
-    init(row: Row) {
+    /// The columns a row of `"user"` is read from.
+    static let columns = #""user".id, "user".email, "user".password_hash, "user".is_admin, "user".created_at"#
+
+    /// Read by column: every API-key request reads its owner.
+    init(row: SQLRow) throws {
         self.init(
-            id: row["id"], email: row["email"], passwordHash: row["password_hash"], isAdmin: row["is_admin"],
-            createdAt: row["created_at"])
+            id: try row.string("id"), email: try row.string("email"), passwordHash: try row.string("password_hash"),
+            isAdmin: try row.bool("is_admin"), createdAt: try row.date("created_at"))
     }
 }
 

@@ -1,13 +1,10 @@
 import AuthGateHummingbird
 import FieldRules
 import Foundation
-import GRDB
 import SchemaKit
 
 /// A chatbot of a workspace: what API conversations talk to.
-struct Bot: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "bot"
-
+struct Bot: Codable, Sendable {
     var id: String
     var workspaceID: String
     var name: String
@@ -26,6 +23,15 @@ struct Bot: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let nameRule = TextRule(lengths: 1...100)
     /// Several lines, kept as written; may be empty.
     static let descriptionRule = TextRule(lengths: 0...1_000, trims: false, requiresText: false, multiline: true)
+}
+
+extension Bot {
+    init(row: SQLRow) throws {
+        self.init(
+            id: try row.string("id"), workspaceID: try row.string("workspace_id"), name: try row.string("name"),
+            description: try row.string("description"), model: try row.string("model"), createdAt: try row.date("created_at"),
+            updatedAt: try row.date("updated_at"))
+    }
 }
 
 /// A bot as the API shows it; its workspace is implied.

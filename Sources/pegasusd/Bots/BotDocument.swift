@@ -1,13 +1,10 @@
 import AuthGateHummingbird
 import FieldRules
 import Foundation
-import GRDB
 import SchemaKit
 
 /// What a bot knows from: a document's metadata (the content itself is not kept by pegasusd).
-struct BotDocument: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "bot_document"
-
+struct BotDocument: Codable, Sendable {
     var id: String
     var botID: String
     var workspaceID: String
@@ -23,6 +20,15 @@ struct BotDocument: Codable, Sendable, FetchableRecord, PersistableRecord {
         case contentType = "content_type"
         case sizeBytes = "size_bytes"
         case createdAt = "created_at"
+    }
+}
+
+extension BotDocument {
+    init(row: SQLRow) throws {
+        self.init(
+            id: try row.string("id"), botID: try row.string("bot_id"), workspaceID: try row.string("workspace_id"),
+            name: try row.string("name"), contentType: try row.string("content_type"), sizeBytes: try row.int("size_bytes"),
+            createdAt: try row.date("created_at"))
     }
 }
 

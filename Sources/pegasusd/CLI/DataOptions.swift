@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import KeyCore
 
-/// The `--data-dir` option shared by every admin command.
+/// Where an admin command finds the data: `--data-dir` (SQLite, the default) or `--database`
+/// (PostgreSQL), shared by every command.
 struct DataOptions: ParsableArguments {
     static let defaultDataDirectory = "./pegasus-data"
 
@@ -10,28 +11,39 @@ struct DataOptions: ParsableArguments {
         "The data folder (env: PEGASUS_DATA_DIR; default: \(defaultDataDirectory)).", valueName: "dir"))
     var dataDirectory: String?
 
+    @Option(name: .customLong("database"), help: ArgumentHelp(
+        "A PostgreSQL database to use instead of the data folder: postgres://user:password@host:port/name (env: PEGASUS_DATABASE_URL).",
+        valueName: "url"))
+    var databaseURL: String?
+
     /// The folder from the flag, else the environment, else the default.
     var resolvedDataDirectory: String {
         dataDirectory ?? ProcessInfo.processInfo.environment["PEGASUS_DATA_DIR"] ?? Self.defaultDataDirectory
     }
 
-    /// The data folder, created if missing.
-    func folder() throws -> DataFolder {
-        try DataFolder(path: resolvedDataDirectory)
+    /// The PostgreSQL URL from the flag, else the environment; `nil` for the data folder.
+    var resolvedDatabaseURL: String? {
+        databaseURL ?? ProcessInfo.processInfo.environment["PEGASUS_DATABASE_URL"]
     }
 
-    /// The key service over the data folder's store.
-    func keyService() async throws -> KeyService {
-        try await folder().keyService()
+    /// Runs `body` with the stores opened, and closes them after.
+    func withStorage<T>(_ body: (Storage) async throws -> T) async throws -> T {
+        let storage = try await Storage.open(StorageLocation(databaseURL: resolvedDatabaseURL, dataDirectory: resolvedDataDirectory))
+        do {
+            let result = try await body(storage)
+            await storage.close()
+            return result
+        } catch {
+            await storage.close()
+            throw error
+        }
     }
+}
 
-    /// Workspaces and memberships in the data folder's database.
-    func workspaces() throws -> WorkspaceStore {
-        WorkspaceStore(database: try folder().appDatabase())
-    }
+extension Storage {
+    /// Workspaces and memberships.
+    var workspaces: WorkspaceStore { WorkspaceStore(database: database) }
 
-    /// Accounts in the data folder's database.
-    func accounts() throws -> AccountStore {
-        AccountStore(database: try folder().appDatabase())
-    }
+    /// User accounts.
+    var accounts: AccountStore { AccountStore(database: database) }
 }

@@ -1,12 +1,9 @@
 import FieldRules
 import Foundation
-import GRDB
 import SchemaKit
 
 /// A conversation with a bot, created through the API.
-struct Conversation: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "conversation"
-
+struct Conversation: Codable, Sendable {
     var id: String
     var workspaceID: String
     var botID: String
@@ -31,9 +28,7 @@ struct Conversation: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 /// One message of a conversation: the caller's, or the bot's reply.
-struct ChatMessage: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "message"
-
+struct ChatMessage: Codable, Sendable {
     enum Role: String, WireEnum {
         case user, assistant
     }
@@ -52,6 +47,23 @@ struct ChatMessage: Codable, Sendable, FetchableRecord, PersistableRecord {
 
     /// Several lines, kept as written.
     static let contentRule = TextRule(lengths: 1...8_000, trims: false, multiline: true)
+}
+
+extension Conversation {
+    init(row: SQLRow) throws {
+        self.init(
+            id: try row.string("id"), workspaceID: try row.string("workspace_id"), botID: try row.string("bot_id"),
+            title: try row.string("title"), source: try row.string("source"), createdBy: try row.string("created_by"),
+            createdAt: try row.date("created_at"))
+    }
+}
+
+extension ChatMessage {
+    init(row: SQLRow) throws {
+        self.init(
+            id: try row.string("id"), conversationID: try row.string("conversation_id"), role: try row.enumeration("role"),
+            content: try row.string("content"), createdAt: try row.date("created_at"))
+    }
 }
 
 /// A conversation as listed, with its messages when shown alone.

@@ -1,13 +1,10 @@
 import AuthGateHummingbird
 import FieldRules
 import Foundation
-import GRDB
 import SchemaKit
 
 /// The SaaS Pegasus employee example: one row of the `employee` table, owned by a user.
-struct Employee: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "employee"
-
+struct Employee: Codable, Sendable {
     /// The fixed set of departments, as in SaaS Pegasus' example app.
     enum Department: String, WireEnum {
         case hr, finance, engineering, marketing, sales
@@ -28,16 +25,15 @@ struct Employee: Codable, Sendable, FetchableRecord, PersistableRecord {
         case updatedAt = "updated_at"
     }
 
-    /// Read by column rather than through `Decodable`: the employee list decodes a page of rows
-    /// per request, and the generic decoder was a tenth of its cost.
-    init(row: Row) throws {
-        id = row["id"]
-        ownerID = row["owner_id"]
-        name = row["name"]
-        department = try row.value(of: "department")
-        salary = row["salary"]
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
+    /// Read by column: the employee list decodes a page of rows per request.
+    init(row: SQLRow) throws {
+        id = try row.string("id")
+        ownerID = try row.string("owner_id")
+        name = try row.string("name")
+        department = try row.enumeration("department")
+        salary = try row.int("salary")
+        createdAt = try row.date("created_at")
+        updatedAt = try row.date("updated_at")
     }
 
     init(id: String, ownerID: String, name: String, department: Department, salary: Int, createdAt: Date, updatedAt: Date) {

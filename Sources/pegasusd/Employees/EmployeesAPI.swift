@@ -21,7 +21,7 @@ enum EmployeesAPI {
                         responds: ResponseDescription(200, "Your employees, oldest first, a page at a time.", body: Page<EmployeeListing>.self), Pagination.invalidPageAnswer) { services, request, _, auth in
             let owner = try auth.requireUser().id
             let pagination = try Pagination(request)
-            let (count, employees) = try services.employees.page(ownerID: owner, offset: pagination.offset, limit: pagination.limit)
+            let (count, employees) = try await services.employees.page(ownerID: owner, offset: pagination.offset, limit: pagination.limit)
             return WireJSON.written(try pagination.page(employees.map(EmployeeListing.init), count: count))
         },
         PegasusEndpoint(.post, Self.collection, Self.permission, tags: ["employees"], summary: "Add an employee", body: RequestBodyDescription(EmployeeFields.self),
@@ -38,17 +38,17 @@ enum EmployeesAPI {
         },
         PegasusEndpoint(.get, Self.item, Self.permission, tags: ["employees"], summary: "Show an employee", pathParameters: [Self.id],
                         responds: ResponseDescription(200, "The employee.", body: EmployeeListing.self)) { services, _, context, auth in
-            try WireJSON.response(EmployeeListing(try find(services, context, auth)))
+            try WireJSON.response(EmployeeListing(try await find(services, context, auth)))
         },
         PegasusEndpoint(.put, Self.item, Self.permission, tags: ["employees"], summary: "Replace an employee", pathParameters: [Self.id],
                         body: RequestBodyDescription(EmployeeFields.self), responds: ResponseDescription(200, "The employee as changed.", body: EmployeeListing.self)) { services, request, context, auth in
-            var employee = try find(services, context, auth)
+            var employee = try await find(services, context, auth)
             try await WireJSON.decode(EmployeeFields.self, from: request, limit: services.maxBodyBytes).apply(to: &employee)
             return try await save(employee, in: services)
         },
         PegasusEndpoint(.patch, Self.item, Self.permission, tags: ["employees"], summary: "Change some fields of an employee", pathParameters: [Self.id],
                         body: RequestBodyDescription(EmployeePatch.self), responds: ResponseDescription(200, "The employee as changed.", body: EmployeeListing.self)) { services, request, context, auth in
-            var employee = try find(services, context, auth)
+            var employee = try await find(services, context, auth)
             try await WireJSON.decode(EmployeePatch.self, from: request, limit: services.maxBodyBytes).apply(to: &employee)
             return try await save(employee, in: services)
         },
@@ -63,9 +63,9 @@ enum EmployeesAPI {
     ]
 
     /// The caller's employee named by the path; another user's answers like a missing one.
-    private static func find(_ services: PegasusServices, _ context: PegasusRequestContext, _ auth: Authorization) throws -> Employee {
+    private static func find(_ services: PegasusServices, _ context: PegasusRequestContext, _ auth: Authorization) async throws -> Employee {
         let owner = try auth.requireUser().id
-        guard let employee = try services.employees.find(id: try context.parameters.require("id"), ownerID: owner) else {
+        guard let employee = try await services.employees.find(id: try context.parameters.require("id"), ownerID: owner) else {
             throw ProblemError.notFound("employee")
         }
         return employee

@@ -48,9 +48,9 @@ enum PageRoutes {
             let back = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
             return redirect(to: "/accounts/login/?next=" + (back.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?"])) ?? "/app/keys/"))
         }
-        let active = try services.activeSeat(of: user)
+        let active = try await services.activeSeat(of: user)
         let chrome = PageLayout.Chrome(
-            email: user.email, workspaces: try services.workspaces.seats(of: user.id).filter(\.membership.seated), activeID: active.workspace.id)
+            email: user.email, workspaces: try await services.workspaces.seats(of: user.id).filter(\.membership.seated), activeID: active.workspace.id)
         return try await render(chrome, active).response()
     }
 

@@ -10,23 +10,23 @@ import PegasusHummingbird
 /// application that serves the route table (``PegasusRoutes``) with them.
 struct PegasusServer {
     let configuration: ServerConfiguration
+    let storage: Storage
     let services: PegasusServices
     let gatekeeper: Gatekeeper
 
-    /// Opens the data folder (creating it and its schema on first start) and wires everything.
+    /// Opens the data folder or the PostgreSQL database (creating the schema on first start)
+    /// and wires everything.
     init(configuration: ServerConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
         try configuration.validate()
         self.configuration = configuration
-        let folder = try DataFolder(path: configuration.dataDir)
-        try folder.requireWritable()
-        let keys = try await folder.keyService(environment: environment)
-        let database = try folder.appDatabase()
+        storage = try await Storage.open(configuration.storageLocation, environment: environment, writable: true)
+        let (keys, database) = (storage.keys, storage.database)
         let accounts = AccountStore(database: database)
         let sessionLifetime = TimeInterval(configuration.sessionSeconds)
         let sessions = SessionStore(database: database, lifetime: sessionLifetime)
         let tokens = TokenIssuer(
             database: database, accounts: accounts,
-            keys: await TokenIssuer.keyCollection(secret: try folder.jwtSecret(environment: environment)),
+            keys: await TokenIssuer.keyCollection(secret: storage.jwtSecret),
             accessLifetime: TimeInterval(configuration.accessTokenSeconds), refreshLifetime: sessionLifetime,
             familyLifetime: TimeInterval(configuration.refreshFamilySeconds))
         let cookies = CookiePolicy(lifetime: sessionLifetime, secure: configuration.secureCookies)
@@ -87,7 +87,7 @@ struct PegasusServer {
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
         try await app.runService()
-        try await services.keys.flushUsage()
         try await services.usage.flush()
+        await storage.close()
     }
 }

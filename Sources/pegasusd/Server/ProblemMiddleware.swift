@@ -7,8 +7,8 @@ import PegasusHummingbird
 
 /// Turns every failure into an RFC 9457 problem response, in one place: API errors and
 /// refusals as they are, Hummingbird's own (no route, body too large) with a code, a known path
-/// with another method as 405, KeyCore's errors by kind, and anything unexpected as a logged
-/// 500 that reveals nothing.
+/// with another method as 405, KeyCore's errors by kind, an unreachable database as 503, and
+/// anything unexpected as a logged 500 that reveals nothing.
 struct ProblemMiddleware<Service: Sendable, Context: RequestContext>: RouterMiddleware {
     /// The routes served, for the methods a known path allows.
     let routes: RouteTable<Service, Context>
@@ -22,6 +22,14 @@ struct ProblemMiddleware<Service: Sendable, Context: RequestContext>: RouterMidd
             return try refusal.response(from: request, context: context)
         } catch let error as KeyCoreError {
             return Self.problem(for: error, logger: context.logger).response()
+        } catch let error as DatabaseUnavailable {
+            // The database server is down or the disk full: the client may retry; the process
+            // keeps serving and recovers when the database does.
+            context.logger.error("database unavailable", metadata: ["error": "\(error)"])
+            var headers = HTTPFields()
+            headers[.retryAfter] = "1"
+            return ProblemDetails(status: 503, code: "database_unavailable", detail: "The database is unavailable; try again shortly.")
+                .response(headers: headers)
         } catch let error as HTTPError where error.status == .notFound {
             let methods = routes.methods(for: request.uri.path)
             guard !methods.isEmpty else { return Self.problem(for: error).response(headers: error.headers) }

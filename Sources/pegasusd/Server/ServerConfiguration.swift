@@ -10,6 +10,9 @@ struct ServerConfiguration: Codable, Equatable {
     var host = "127.0.0.1"
     var port = 8000
     var dataDir = DataOptions.defaultDataDirectory
+    /// A PostgreSQL database (`postgres://user:password@host:port/name`) to keep everything in
+    /// instead of the data folder, shared by several instances; `nil`: the data folder.
+    var databaseURL: String?
     /// A header that carries API keys on its own (e.g. `X-Api-Key`), replacing the
     /// `Authorization: Api-Key <key>` form, as djangorestframework-api-key's `API_KEY_CUSTOM_HEADER`.
     var apiKeyHeader: String?
@@ -58,6 +61,7 @@ struct ServerConfiguration: Codable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case host, port
         case dataDir = "data_dir"
+        case databaseURL = "database_url"
         case apiKeyHeader = "api_key_header"
         case maxBodyBytes = "max_body_bytes"
         case accessTokenSeconds = "access_token_seconds"
@@ -127,6 +131,7 @@ struct ServerConfiguration: Codable, Equatable {
         if let host = value(.host) { self.host = host }
         if let port = try integer(.port) { self.port = port }
         if let dataDir = value(.dataDir) { self.dataDir = dataDir }
+        if let url = value(.databaseURL) { databaseURL = url }
         if let header = value(.apiKeyHeader) { apiKeyHeader = header }
         if let bytes = try integer(.maxBodyBytes) { maxBodyBytes = bytes }
         if let seconds = try integer(.accessTokenSeconds) { accessTokenSeconds = seconds }
@@ -148,8 +153,14 @@ struct ServerConfiguration: Codable, Equatable {
         if let rate = value(.throttleUser) { throttleUser = rate }
     }
 
+    /// The PostgreSQL database when ``databaseURL`` is set, else the data folder.
+    var storageLocation: StorageLocation {
+        get throws { try StorageLocation(databaseURL: databaseURL, dataDirectory: dataDir) }
+    }
+
     /// Refuses values that cannot work, with the setting's name.
     func validate() throws {
+        _ = try storageLocation
         guard (0...65_535).contains(port) else { throw CommandError("port must be 0 to 65535, not \(port)") }
         guard maxBodyBytes >= 1_024 else { throw CommandError("max_body_bytes must be at least 1024") }
         guard accessTokenSeconds > 0, sessionSeconds > 0, refreshFamilySeconds > 0 else { throw CommandError("token and session lifetimes must be positive") }

@@ -18,7 +18,7 @@ enum TokensAPI {
     static let endpoints: [PegasusEndpoint] = [
         PegasusEndpoint(.get, "/api/tokens/scopes/", IsAuthenticated(), tags: ["tokens"], summary: "What a new token can be given, and whether this workspace may create one",
                         responds: ResponseDescription(200, "Scopes, presets, allowed lifetimes, and `can_create` with the `reason` when not.", body: TokenOptions.self)) { services, _, _, auth in
-            let seat = try services.activeSeat(of: try auth.requireUser())
+            let seat = try await services.activeSeat(of: try auth.requireUser())
             let refusal = creationRefusal(in: seat.workspace)
             return try WireJSON.response(TokenOptions(
                 scopes: Scope.allCases.map { .init(code: $0.rawValue, label: $0.label, description: $0.description) },
@@ -32,7 +32,7 @@ enum TokensAPI {
             let owner = KeyOwner(.user, try auth.requireUser().id)
             let tokens = try await services.keys.list(ownedBy: owner).filter { $0.type == .personalAccessToken }
             let page = try Pagination(request).page(of: tokens)
-            return try WireJSON.response(try page.map { TokenListing($0, workspace: try $0.workspace.flatMap(services.workspaces.workspace(id:))) })
+            return try WireJSON.response(try await page.map { TokenListing($0, workspace: try await services.workspace(of: $0)) })
         },
         PegasusEndpoint(.post, "/api/tokens/", IsAuthenticated(), tags: ["tokens"], summary: "Create a personal access token (shown once)",
                         body: RequestBodyDescription(TokenCreateRequest.self),
@@ -41,7 +41,7 @@ enum TokensAPI {
             let body = try await WireJSON.decode(TokenCreateRequest.self, from: request, limit: services.maxBodyBytes)
             let scopes = try grantedScopes(body)
             let days = try TokenExpiry.rule.checked(body.expiresInDays, field: "expires_in_days")
-            let seat = try services.activeSeat(of: user)
+            let seat = try await services.activeSeat(of: user)
             if let refusal = creationRefusal(in: seat.workspace) {
                 throw ProblemError(.forbidden, code: refusal.code, detail: refusal.message)
             }
@@ -111,6 +111,6 @@ enum TokensAPI {
         guard body.scopes == nil, body.preset == nil else { throw scopesImmutable }
         var renamed = record
         if let name = body.name { renamed = try await services.keys.rename(id: record.id, to: name) }
-        return try WireJSON.response(TokenListing(renamed, workspace: try renamed.workspace.flatMap(services.workspaces.workspace(id:))))
+        return try WireJSON.response(TokenListing(renamed, workspace: try await services.workspace(of: renamed)))
     }
 }

@@ -14,7 +14,7 @@ enum UsageAPI {
     static let endpoints: [PegasusEndpoint] = [
         PegasusEndpoint(.get, "/api/usage/", productPermission(.usageRead, .read), tags: ["usage"], summary: "Requests per day, token, API key and endpoint",
                         responds: ResponseDescription(200, "The last 30 days, oldest first.", body: UsageReport.self)) { services, _, _, auth in
-            try WireJSON.response(try await UsageReport.build(for: try services.seat(of: auth, for: .read), services: services).report)
+            try WireJSON.response(try await UsageReport.build(for: try await services.seat(of: auth, for: .read), services: services).report)
         },
     ]
 }
@@ -39,7 +39,7 @@ extension UsageReport {
         let report = UsageReport(
             workspace: WorkspaceListing(seat, activeID: nil),
             monthlyQuota: services.quotas[seat.workspace.plan],
-            usedThisPeriod: try services.usage.used(by: seat.workspace.id, now: now),
+            usedThisPeriod: try await services.usage.used(by: seat.workspace.id, now: now),
             days: dayNames.map { day in .init(date: day, count: rows.filter { $0.day == day }.reduce(0) { $0 + $1.count }) },
             byCredential: credentials.sorted { ($0.count, $1.id) > ($1.count, $0.id) },
             byEndpoint: Dictionary(grouping: rows, by: \.endpoint).map { .init(endpoint: $0.key, count: $0.value.reduce(0) { $0 + $1.count }) }

@@ -1,7 +1,6 @@
 import AuthGate
 import AuthGateHummingbird
 import Foundation
-import GRDB
 import Hummingbird
 import Synchronization
 
@@ -11,8 +10,10 @@ import Synchronization
 /// Counting is off the request path: a request only adds to counters in memory; they are
 /// written in batches (every ``flushInterval`` or ``flushThreshold`` requests, and at shutdown).
 /// The month's total per workspace is kept in memory after its first read, so the quota check
-/// costs no query. (One server per database: several instances would each keep their own
-/// total; see the PostgreSQL issue.)
+/// costs no query; it is read again from the database after each flush that wrote to it, so
+/// that on a database several instances share, each sees the others' counts within a flush
+/// interval (the bound on how far past its quota a workspace can go is what the other instances
+/// admit in that interval).
 final class UsageMeter: Sendable {
     static let flushInterval: TimeInterval = 1
     static let flushThreshold = 200
@@ -52,13 +53,17 @@ final class UsageMeter: Sendable {
         let kind = if case .accessToken = principal { "token" } else { "api_key" }
         // A token counts against its workspace, an API key against its owner's personal one:
         // one read either way, fresh, so a plan changed a moment ago applies.
-        guard let workspace = try principal.workspace.map(workspaces.workspace(id:)) ?? workspaces.personalWorkspace(of: user.id)
-        else { return }
+        let workspace = if let bound = principal.workspace {
+            try await workspaces.workspace(id: bound)
+        } else {
+            try await workspaces.personalWorkspace(of: user.id)
+        }
+        guard let workspace else { return }
         let workspaceID = workspace.id
         // One calendar computation per request: the month is the day's first seven characters.
         let day = Self.day(of: now)
         let month = String(day.prefix(7))
-        let used = try total(of: workspaceID, month: month)
+        let used = try await total(of: workspaceID, month: month)
         let quota = quotas[workspace.plan]
         if used >= quota {
             let reset = Self.startOfNextMonth(after: now)
@@ -96,14 +101,13 @@ final class UsageMeter: Sendable {
         }
         guard !batch.isEmpty else { return }
         do {
-            try await database.pool.write { db in
-                let statement = try db.cachedStatement(sql: """
-                    INSERT INTO usage_count (workspace_id, day, credential_id, credential_kind, endpoint, count)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (workspace_id, day, credential_id, endpoint) DO UPDATE SET count = count + excluded.count
-                    """)
+            try await database.write { db in
                 for (key, count) in batch {
-                    try statement.execute(arguments: [key.workspaceID, key.day, key.credentialID, key.credentialKind, key.endpoint, count])
+                    try await db.execute("""
+                        INSERT INTO usage_count (workspace_id, day, credential_id, credential_kind, endpoint, count)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (workspace_id, day, credential_id, endpoint) DO UPDATE SET count = usage_count.count + excluded.count
+                        """, [key.workspaceID, key.day, key.credentialID, key.credentialKind, key.endpoint, count])
                 }
             }
         } catch {
@@ -114,30 +118,39 @@ final class UsageMeter: Sendable {
             }
             throw error
         }
+        // The database now holds these counts and whatever other instances wrote: the next
+        // request of each of these workspaces reads the shared total again.
+        state.withLock { state in
+            for key in batch.keys { state.monthTotals["\(key.workspaceID)|\(key.day.prefix(7))"] = nil }
+        }
     }
 
     /// Requests counted for `workspaceID` in the month of `now`.
-    func used(by workspaceID: String, now: Date = Date()) throws -> Int {
-        try total(of: workspaceID, month: Self.month(of: now))
+    func used(by workspaceID: String, now: Date = Date()) async throws -> Int {
+        try await total(of: workspaceID, month: Self.month(of: now))
     }
 
     /// The workspace's counts since `since` (a `YYYY-MM-DD` day), written first.
     func rows(of workspaceID: String, since day: String) async throws -> [UsageRow] {
         try await flush()
-        return try database.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT day, credential_id, credential_kind, endpoint, count FROM usage_count WHERE workspace_id = ? AND day >= ? ORDER BY day",
-                arguments: [workspaceID, day]
-            ).map { (day: $0[0], credentialID: $0[1], kind: $0[2], endpoint: $0[3], count: $0[4]) }
+        return try await database.read { db in
+            try await db.fetchAll(
+                "SELECT day, credential_id, credential_kind, endpoint, count FROM usage_count WHERE workspace_id = ? AND day >= ? ORDER BY day",
+                [workspaceID, day]
+            ).map { row in
+                (day: try row.string("day"), credentialID: try row.string("credential_id"), kind: try row.string("credential_kind"),
+                 endpoint: try row.string("endpoint"), count: try row.int("count"))
+            }
         }
     }
 
-    private func total(of workspaceID: String, month: String) throws -> Int {
+    private func total(of workspaceID: String, month: String) async throws -> Int {
         let key = "\(workspaceID)|\(month)"
         if let known = state.withLock({ $0.monthTotals[key] }) { return known }
-        let written = try database.read { db in
-            try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(count), 0) FROM usage_count WHERE workspace_id = ? AND day LIKE ?",
-                             arguments: [workspaceID, month + "-%"]) ?? 0
+        let written = try await database.read { db in
+            // SUM of a PostgreSQL bigint is a numeric: cast back to a whole number.
+            try await db.fetchCount(
+                "SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM usage_count WHERE workspace_id = ? AND day LIKE ?", [workspaceID, month + "-%"])
         }
         // Requests counted while this read ran are in `pending`, not yet in `written`.
         return state.withLock { state in

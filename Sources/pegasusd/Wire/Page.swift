@@ -14,6 +14,14 @@ struct Page<Item> {
     func map<Shown>(_ transform: (Item) throws -> Shown) rethrows -> Page<Shown> {
         Page<Shown>(count: count, next: next, previous: previous, results: try results.map(transform))
     }
+
+    /// ``map(_:)`` for a transform that reads the stores, one item after the other.
+    func map<Shown>(_ transform: (Item) async throws -> Shown) async rethrows -> Page<Shown> {
+        var shown: [Shown] = []
+        shown.reserveCapacity(results.count)
+        for item in results { shown.append(try await transform(item)) }
+        return Page<Shown>(count: count, next: next, previous: previous, results: shown)
+    }
 }
 
 extension Page: Sendable where Item: Sendable {}

@@ -1,8 +1,9 @@
 import SchemaKit
 
 /// A string enum on the wire: listed in the schema, and decoded with an error that names the
-/// allowed values (`must be one of: free, pro, ultra`), so a client can correct itself.
-protocol WireEnum: Codable, Sendable, SchemaEnum {}
+/// allowed values (`must be one of: free, pro, ultra`), so a client can correct itself. Stored
+/// in the database as the same text.
+protocol WireEnum: Codable, Sendable, SchemaEnum, SQLArgument {}
 
 extension WireEnum {
     init(from decoder: any Decoder) throws {

@@ -1,11 +1,8 @@
 import FieldRules
 import Foundation
-import GRDB
 
 /// Where product data lives and API access is decided: a user's personal workspace, or a team.
-struct Workspace: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "workspace"
-
+struct Workspace: Codable, Sendable {
     enum Kind: String, WireEnum {
         case personal, team
     }
@@ -47,11 +44,20 @@ struct Workspace: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 extension Workspace {
-    /// Read by column rather than through `Decodable`: token and key requests read their
-    /// workspace on every call.
-    init(row: Row) throws {
+    /// The columns a row of `workspace` is read from.
+    static let columns = "workspace.id, workspace.name, workspace.kind, workspace.plan, workspace.status, workspace.seats, workspace.owner_id, workspace.created_at"
+
+    /// Read by column: token and key requests read their workspace on every call.
+    init(row: SQLRow) throws {
         self.init(
-            id: row["id"], name: row["name"], kind: try row.value(of: "kind"), plan: try row.value(of: "plan"),
-            status: try row.value(of: "status"), seats: row["seats"], ownerID: row["owner_id"], createdAt: row["created_at"])
+            id: try row.string("id"), name: try row.string("name"), kind: try row.enumeration("kind"), plan: try row.enumeration("plan"),
+            status: try row.enumeration("status"), seats: try row.int("seats"), ownerID: try row.string("owner_id"),
+            createdAt: try row.date("created_at"))
+    }
+
+    func insert(into db: any SQLConnection) async throws {
+        try await db.execute(
+            "INSERT INTO workspace (id, name, kind, plan, status, seats, owner_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [id, name, kind, plan, status, seats, ownerID, createdAt])
     }
 }

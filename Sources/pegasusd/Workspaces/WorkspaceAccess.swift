@@ -20,18 +20,18 @@ struct WorkspaceAccess: Sendable {
     static let roleTooLow = Denial(.forbidden, code: "role_too_low", message: "Your role in this workspace does not allow this.")
 
     /// The workspace `principal` acts in, or `nil` for one that acts in none (an API key).
-    func workspaceID(of principal: Principal) throws -> String? {
+    func workspaceID(of principal: Principal) async throws -> String? {
         switch principal {
         case .accessToken(_, _, let workspace): workspace
-        case .user(let user): try workspaces.activeWorkspaceID(of: user.id)
+        case .user(let user): try await workspaces.activeWorkspaceID(of: user.id)
         case .apiKey: nil
         }
     }
 
     /// The seat `principal` acts from when doing `action`, or the denial that refuses it.
-    func seat(of principal: Principal, for action: WorkspaceAction) throws -> Result<WorkspaceStore.Seat, Denial> {
-        guard let user = principal.user, let workspaceID = try workspaceID(of: principal) else { return .failure(Self.apiKeyRefused) }
-        guard let seat = try workspaces.seat(of: user.id, in: workspaceID), seat.membership.seated else { return .failure(Self.notAMember) }
+    func seat(of principal: Principal, for action: WorkspaceAction) async throws -> Result<WorkspaceStore.Seat, Denial> {
+        guard let user = principal.user, let workspaceID = try await workspaceID(of: principal) else { return .failure(Self.apiKeyRefused) }
+        guard let seat = try await workspaces.seat(of: user.id, in: workspaceID), seat.membership.seated else { return .failure(Self.notAMember) }
         if case .accessToken = principal {
             guard seat.workspace.plan.allowsAPIAccess else { return .failure(Self.upgradeRequired) }
             if action.isWrite, seat.workspace.status.isReadOnly { return .failure(Self.readOnlyTeam) }

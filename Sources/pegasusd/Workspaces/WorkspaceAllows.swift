@@ -18,7 +18,7 @@ struct WorkspaceAllows: Permission {
     func evaluate(_ request: AuthRequest) async throws -> Decision {
         guard let services = request.context as? PegasusServices else { throw MissingContext() }
         guard let principal = request.principal else { return .deny(.notAuthenticated) }
-        switch try services.access.seat(of: principal, for: action) {
+        switch try await services.access.seat(of: principal, for: action) {
         case .success: return .allow(on: principal)
         case .failure(let denial): return .deny(denial)
         }

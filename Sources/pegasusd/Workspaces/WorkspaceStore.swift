@@ -1,9 +1,8 @@
 import AuthGateHummingbird
 import Foundation
-import GRDB
 
 /// Workspaces and memberships. Every read goes to the database, so a plan, status, role or
-/// membership changed by the CLI or the API decides the very next request.
+/// membership changed by the CLI, the API or another instance decides the very next request.
 struct WorkspaceStore: Sendable {
     let database: AppDatabase
 
@@ -13,14 +12,16 @@ struct WorkspaceStore: Sendable {
         let membership: Membership
     }
 
+    private static let membershipColumns = "membership.workspace_id, membership.user_id, membership.role, membership.seated, membership.created_at"
+
     // MARK: Creating
 
     /// The personal workspace every user gets, written in the transaction that creates the user.
-    static func createPersonal(for userID: String, at date: Date, in db: Database) throws {
+    static func createPersonal(for userID: String, at date: Date, in db: any SQLConnection) async throws {
         let workspace = Workspace(
             id: newID(), name: "Personal", kind: .personal, plan: .free, status: .active, seats: 1, ownerID: userID, createdAt: date)
-        try workspace.insert(db)
-        try Membership(workspaceID: workspace.id, userID: userID, role: .owner, seated: true, createdAt: date).insert(db)
+        try await workspace.insert(into: db)
+        try await Membership(workspaceID: workspace.id, userID: userID, role: .owner, seated: true, createdAt: date).insert(into: db)
     }
 
     /// A new team owned by `ownerID`, on the Free plan until an administrator changes it.
@@ -29,68 +30,76 @@ struct WorkspaceStore: Sendable {
         guard seats >= 1 else { throw ProblemError(.badRequest, code: "invalid_seats", detail: "A team has at least one seat.") }
         let now = Date()
         let workspace = Workspace(id: Self.newID(), name: name, kind: .team, plan: plan, status: .active, seats: seats, ownerID: ownerID, createdAt: now)
-        try await database.pool.write { db in
-            try workspace.insert(db)
-            try Membership(workspaceID: workspace.id, userID: ownerID, role: .owner, seated: true, createdAt: now).insert(db)
+        try await database.write { db in
+            try await workspace.insert(into: db)
+            try await Membership(workspaceID: workspace.id, userID: ownerID, role: .owner, seated: true, createdAt: now).insert(into: db)
         }
         return workspace
     }
 
     // MARK: Reading
 
-    /// Asked on every token request (metering, then the workspace rules): cached statement.
-    func workspace(id: String) throws -> Workspace? {
-        try database.read { db in
-            try SQLRequest<Workspace>(sql: "SELECT * FROM workspace WHERE id = ?", arguments: [id], cached: true).fetchOne(db)
-        }
+    /// Asked on every token request (metering, then the workspace rules).
+    func workspace(id: String) async throws -> Workspace? {
+        try await database.read { db in try await Self.workspace(id, db) }
     }
 
-    func all() throws -> [Workspace] {
-        try database.read { db in try Workspace.order(Column("created_at"), Column("id")).fetchAll(db) }
+    func all() async throws -> [Workspace] {
+        try await database.read { db in
+            try await db.fetchAll("SELECT \(Workspace.columns) FROM workspace ORDER BY created_at, id", []).map(Workspace.init(row:))
+        }
     }
 
     /// `userID`'s place in `workspaceID`, or `nil` when they are not a member.
-    func seat(of userID: String, in workspaceID: String) throws -> Seat? {
-        try database.read { db in try Self.seat(of: userID, in: workspaceID, db) }
+    func seat(of userID: String, in workspaceID: String) async throws -> Seat? {
+        try await database.read { db in try await Self.seat(of: userID, in: workspaceID, db) }
     }
 
     /// Every workspace `userID` belongs to, personal first, then teams oldest first.
-    func seats(of userID: String) throws -> [Seat] {
-        try database.read { db in
-            let memberships = try Membership.filter(Column("user_id") == userID).fetchAll(db)
-            let seats = try memberships.compactMap { membership in
-                try Workspace.fetchOne(db, key: membership.workspaceID).map { Seat(workspace: $0, membership: membership) }
+    func seats(of userID: String) async throws -> [Seat] {
+        try await database.read { db in
+            try await db.fetchAll("""
+                SELECT \(Workspace.columns), membership.role, membership.seated, membership.created_at AS joined_at
+                FROM membership JOIN workspace ON workspace.id = membership.workspace_id
+                WHERE membership.user_id = ?
+                ORDER BY CASE workspace.kind WHEN 'personal' THEN 0 ELSE 1 END, workspace.created_at, workspace.id
+                """, [userID]).map { row in
+                let workspace = try Workspace(row: row)
+                return Seat(
+                    workspace: workspace,
+                    membership: Membership(
+                        workspaceID: workspace.id, userID: userID, role: try row.enumeration("role"), seated: try row.bool("seated"),
+                        createdAt: try row.date("joined_at")))
             }
-            // Personal first, then teams oldest first.
-            let order = { (seat: Seat) in (seat.workspace.kind == .personal ? 0 : 1, seat.workspace.createdAt) }
-            return seats.sorted { order($0) < order($1) }
         }
     }
 
-    /// Asked on every API-key request (metering): cached statement.
-    func personalWorkspace(of userID: String) throws -> Workspace? {
-        try database.read { db in
-            try SQLRequest<Workspace>(
-                sql: "SELECT * FROM workspace WHERE owner_id = ? AND kind = 'personal'", arguments: [userID], cached: true
-            ).fetchOne(db)
+    /// Asked on every API-key request (metering).
+    func personalWorkspace(of userID: String) async throws -> Workspace? {
+        try await database.read { db in
+            try await db.fetchOne("SELECT \(Workspace.columns) FROM workspace WHERE owner_id = ? AND kind = 'personal'", [userID])
+                .map(Workspace.init(row:))
         }
     }
 
     /// The workspace `userID` works in when signed in: the one they activated while they are
     /// still a seated member of it, else their personal workspace.
-    func activeWorkspaceID(of userID: String) throws -> String? {
-        try database.read { db in
-            if let chosen = try String.fetchOne(db, sql: "SELECT active_workspace_id FROM user WHERE id = ?", arguments: [userID]),
-               let seat = try Self.seat(of: userID, in: chosen, db), seat.membership.seated {
+    func activeWorkspaceID(of userID: String) async throws -> String? {
+        try await database.read { db in
+            if let chosen = try await db.fetchOne(#"SELECT active_workspace_id FROM "user" WHERE id = ?"#, [userID])?
+                .optionalString("active_workspace_id"),
+               let seat = try await Self.seat(of: userID, in: chosen, db), seat.membership.seated {
                 return chosen
             }
-            return try String.fetchOne(db, sql: "SELECT id FROM workspace WHERE owner_id = ? AND kind = 'personal'", arguments: [userID])
+            return try await db.fetchOne("SELECT id FROM workspace WHERE owner_id = ? AND kind = 'personal'", [userID])?.string("id")
         }
     }
 
-    func members(of workspaceID: String) throws -> [Membership] {
-        try database.read { db in
-            try Membership.filter(Column("workspace_id") == workspaceID).order(Column("created_at"), Column("user_id")).fetchAll(db)
+    func members(of workspaceID: String) async throws -> [Membership] {
+        try await database.read { db in
+            try await db.fetchAll(
+                "SELECT \(Self.membershipColumns) FROM membership WHERE workspace_id = ? ORDER BY created_at, user_id", [workspaceID]
+            ).map(Membership.init(row:))
         }
     }
 
@@ -98,11 +107,11 @@ struct WorkspaceStore: Sendable {
 
     /// Makes `workspaceID` the one new tokens of `userID` bind to.
     func activate(_ workspaceID: String, for userID: String) async throws {
-        try await database.pool.write { db in
-            guard let seat = try Self.seat(of: userID, in: workspaceID, db), seat.membership.seated else {
+        try await database.write { db in
+            guard let seat = try await Self.seat(of: userID, in: workspaceID, db), seat.membership.seated else {
                 throw ProblemError.notFound("workspace")
             }
-            try db.execute(sql: "UPDATE user SET active_workspace_id = ? WHERE id = ?", arguments: [workspaceID, userID])
+            try await db.execute(#"UPDATE "user" SET active_workspace_id = ? WHERE id = ?"#, [workspaceID, userID])
         }
     }
 
@@ -119,33 +128,35 @@ struct WorkspaceStore: Sendable {
     ///   personal workspace or the owner role.
     func addMember(_ userID: String, to workspaceID: String, role: Membership.Role) async throws -> Membership {
         guard role != .owner else { throw ProblemError(.badRequest, code: "invalid_role", detail: "A team has one owner, its creator.") }
-        return try await database.pool.write { db in
-            let workspace = try Self.team(workspaceID, db)
-            if try Membership.fetchOne(db, key: ["workspace_id": workspaceID, "user_id": userID]) != nil {
+        return try await database.write { db in
+            let workspace = try await Self.team(workspaceID, db)
+            if try await Self.membership(of: userID, in: workspaceID, db) != nil {
                 throw ProblemError.conflict("This user is already a member.", code: "already_member")
             }
-            try Self.requireFreeSeat(in: workspace, db)
+            try await Self.requireFreeSeat(in: workspace, db)
             let membership = Membership(workspaceID: workspaceID, userID: userID, role: role, seated: true, createdAt: Date())
-            try membership.insert(db)
+            try await membership.insert(into: db)
             return membership
         }
     }
 
     /// Changes a member's role or seat. The owner keeps both.
     func updateMember(_ userID: String, in workspaceID: String, role: Membership.Role?, seated: Bool?) async throws -> Membership {
-        try await database.pool.write { db in
-            let workspace = try Self.team(workspaceID, db)
-            guard var membership = try Membership.fetchOne(db, key: ["workspace_id": workspaceID, "user_id": userID]) else {
+        try await database.write { db in
+            let workspace = try await Self.team(workspaceID, db)
+            guard var membership = try await Self.membership(of: userID, in: workspaceID, db) else {
                 throw ProblemError.notFound("member")
             }
             guard membership.role != .owner else {
                 throw ProblemError(.badRequest, code: "owner_fixed", detail: "The owner's role and seat cannot change.")
             }
             if role == .owner { throw ProblemError(.badRequest, code: "invalid_role", detail: "A team has one owner, its creator.") }
-            if seated == true, !membership.seated { try Self.requireFreeSeat(in: workspace, db) }
+            if seated == true, !membership.seated { try await Self.requireFreeSeat(in: workspace, db) }
             membership.role = role ?? membership.role
             membership.seated = seated ?? membership.seated
-            try membership.update(db)
+            try await db.execute(
+                "UPDATE membership SET role = ?, seated = ? WHERE workspace_id = ? AND user_id = ?",
+                [membership.role, membership.seated, workspaceID, userID])
             return membership
         }
     }
@@ -153,15 +164,15 @@ struct WorkspaceStore: Sendable {
     /// Removes a member; their tokens for this team stop working at once (they are no longer
     /// a member when the next request is decided).
     func removeMember(_ userID: String, from workspaceID: String) async throws {
-        try await database.pool.write { db in
-            _ = try Self.team(workspaceID, db)
-            guard let membership = try Membership.fetchOne(db, key: ["workspace_id": workspaceID, "user_id": userID]) else {
+        try await database.write { db in
+            _ = try await Self.team(workspaceID, db)
+            guard let membership = try await Self.membership(of: userID, in: workspaceID, db) else {
                 throw ProblemError.notFound("member")
             }
             guard membership.role != .owner else {
                 throw ProblemError(.badRequest, code: "owner_fixed", detail: "The owner cannot be removed.")
             }
-            try membership.delete(db)
+            try await db.execute("DELETE FROM membership WHERE workspace_id = ? AND user_id = ?", [workspaceID, userID])
         }
     }
 
@@ -171,35 +182,41 @@ struct WorkspaceStore: Sendable {
         try Workspace.nameRule.checked(name, field: "name")
     }
 
+    /// `column` is one of this file's literals, never input.
     private func update(_ workspaceID: String, column: String, to value: String) async throws {
-        try await database.pool.write { db in
-            try db.execute(sql: "UPDATE workspace SET \(column) = ? WHERE id = ?", arguments: [value, workspaceID])
-            guard db.changesCount > 0 else { throw ProblemError.notFound("workspace") }
+        try await database.write { db in
+            guard try await db.execute("UPDATE workspace SET \(column) = ? WHERE id = ?", [value, workspaceID]) > 0 else {
+                throw ProblemError.notFound("workspace")
+            }
         }
     }
 
-    /// On every token request (the permission and the handler each read it): both statements
-    /// are prepared once per connection.
-    private static func seat(of userID: String, in workspaceID: String, _ db: Database) throws -> Seat? {
-        guard let membership = try SQLRequest<Membership>(
-                sql: "SELECT * FROM membership WHERE workspace_id = ? AND user_id = ?", arguments: [workspaceID, userID], cached: true
-              ).fetchOne(db),
-              let workspace = try SQLRequest<Workspace>(sql: "SELECT * FROM workspace WHERE id = ?", arguments: [workspaceID], cached: true).fetchOne(db)
+    private static func workspace(_ id: String, _ db: any SQLConnection) async throws -> Workspace? {
+        try await db.fetchOne("SELECT \(Workspace.columns) FROM workspace WHERE id = ?", [id]).map(Workspace.init(row:))
+    }
+
+    private static func membership(of userID: String, in workspaceID: String, _ db: any SQLConnection) async throws -> Membership? {
+        try await db.fetchOne("SELECT \(membershipColumns) FROM membership WHERE workspace_id = ? AND user_id = ?", [workspaceID, userID])
+            .map(Membership.init(row:))
+    }
+
+    /// On every token request (the permission and the handler each read it).
+    private static func seat(of userID: String, in workspaceID: String, _ db: any SQLConnection) async throws -> Seat? {
+        guard let membership = try await membership(of: userID, in: workspaceID, db), let workspace = try await workspace(workspaceID, db)
         else { return nil }
         return Seat(workspace: workspace, membership: membership)
     }
 
-    private static func team(_ workspaceID: String, _ db: Database) throws -> Workspace {
-        guard let workspace = try Workspace.fetchOne(db, key: workspaceID) else { throw ProblemError.notFound("workspace") }
+    private static func team(_ workspaceID: String, _ db: any SQLConnection) async throws -> Workspace {
+        guard let workspace = try await workspace(workspaceID, db) else { throw ProblemError.notFound("workspace") }
         guard workspace.kind == .team else {
             throw ProblemError(.badRequest, code: "personal_workspace", detail: "A personal workspace has no other members.")
         }
         return workspace
     }
 
-    private static func requireFreeSeat(in workspace: Workspace, _ db: Database) throws {
-        let taken = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM membership WHERE workspace_id = ? AND seated = 1", arguments: [workspace.id]) ?? 0
+    private static func requireFreeSeat(in workspace: Workspace, _ db: any SQLConnection) async throws {
+        let taken = try await db.fetchCount("SELECT COUNT(*) FROM membership WHERE workspace_id = ? AND seated = ?", [workspace.id, true])
         guard taken < workspace.seats else {
             throw ProblemError.conflict("Every seat of this team is taken.", code: "no_free_seat")
         }

@@ -27,8 +27,8 @@ extension LiveServer {
     }
 
     /// The personal workspace of `user`.
-    func personalWorkspace(of user: SignedIn) throws -> String {
-        try server.services.workspaces.personalWorkspace(of: user.userID)!.id
+    func personalWorkspace(of user: SignedIn) async throws -> String {
+        try await server.services.workspaces.personalWorkspace(of: user.userID)!.id
     }
 
     /// Creates a token in `user`'s active workspace with `scopes` (or `preset`); returns it and its id.

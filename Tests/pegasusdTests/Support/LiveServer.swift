@@ -8,6 +8,10 @@ import FoundationNetworking
 
 /// A real `pegasusd` server on a free loopback port, in a fresh data folder, for the length of
 /// one test; requests go over HTTP like any client's.
+///
+/// With `PEGASUS_TEST_BACKEND=postgres` (the test command's second pass), each server keeps its
+/// data in a fresh database of the throwaway PostgreSQL server instead, so the same HTTP tests
+/// prove both back ends.
 final class LiveServer: Sendable {
     let baseURL: URL
     let server: PegasusServer
@@ -22,6 +26,7 @@ final class LiveServer: Sendable {
         configuration.dataDir = folder.path
         // Every test client is 127.0.0.1: the sign-in throttle is off unless a test turns it on.
         configuration.throttleAuth = "off"
+        if usesPostgres { configuration.databaseURL = try await TestPostgres.freshDatabase() }
         configure(&configuration)
         let server = try await PegasusServer(configuration: configuration, environment: [:])
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -37,6 +42,9 @@ final class LiveServer: Sendable {
         self.task = task
         self.folder = folder
     }
+
+    /// Whether servers keep their data in PostgreSQL (`PEGASUS_TEST_BACKEND=postgres`).
+    static var usesPostgres: Bool { ProcessInfo.processInfo.environment["PEGASUS_TEST_BACKEND"] == "postgres" }
 
     /// Runs `body` against a fresh server and stops it before returning, whether `body` passed,
     /// failed or threw: no server outlives its test.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 @testable import pegasusd
 
@@ -115,8 +114,8 @@ import Testing
             #expect(afterRevoke.challenges.contains(#"error="invalid_token""#))
 
             let (expired, expiredID) = try await server.token(for: alice, scopes: Self.everything)
-            try await server.server.services.database.pool.write { db in
-                try db.execute(sql: "UPDATE stored_key SET expires_at = ? WHERE id = ?", arguments: [Int64(Date().timeIntervalSince1970 * 1000) - 1, expiredID])
+            try await server.server.services.database.write { db in
+                try await db.execute("UPDATE stored_key SET expires_at = ? WHERE id = ?", [Int(Date().timeIntervalSince1970 * 1000) - 1, expiredID])
             }
             #expect(try await server.send("GET", "/api/bots/", headers: bearer(expired)).status == 401)
         }

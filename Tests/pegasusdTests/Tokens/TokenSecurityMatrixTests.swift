@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func everyProductOperationNamesTheScopeATokenNeeds() {
-        let product = Self.guarded.filter { $0.path.hasPrefix("/api/") && Self.tokenScopes(of: $0) != nil }
+        // The gateway's check takes a token of any scopes: nginx names the ones it requires (AuthCheckTests).
+        let product = Self.guarded.filter { $0.path.hasPrefix("/api/") && !$0.operation.tags.contains("gateway") && Self.tokenScopes(of: $0) != nil }
         #expect(product.count >= 17)
         for endpoint in product {
             #expect(Self.tokenScopes(of: endpoint)?.count == 1, "\(endpoint.operation.label)")
@@ -67,7 +68,7 @@ import Testing
             let alicesToken = try await server.token(for: alice, scopes: Scope.allCases.map(\.rawValue)).token
 
             var foreign: [[String: String]] = []
-            for workspace in [try await server.team("Bob's team", of: bob), try server.personalWorkspace(of: bob)] {
+            for workspace in [try await server.team("Bob's team", of: bob), try await server.personalWorkspace(of: bob)] {
                 try await server.server.services.workspaces.setPlan(.pro, of: workspace)
                 try await server.activate(workspace, for: bob)
                 let bobs = bearer(try await server.token(for: bob, scopes: Scope.allCases.map(\.rawValue)).token)
@@ -112,6 +113,8 @@ import Testing
                     let hasBody = [.post, .put, .patch].contains(endpoint.method)
                     // Leave the caller's own account and session alone.
                     if endpoint.path == "/api/auth/logout/" { continue }
+                    // Introspection lists ApiKeyAuth for a service's key only (IntrospectionTests).
+                    if endpoint.permission is HasServiceAPIKey { continue }
                     let reply = try await server.send(
                         endpoint.method.rawValue, Self.concrete(endpoint.path), headers: headers, json: hasBody ? [String: Any]() : nil)
                     #expect(![401, 403].contains(reply.status) == accepted, "\(scheme) on \(endpoint.operation.label): \(reply.status) \(reply.code ?? "")")

@@ -28,7 +28,7 @@ import Testing
             let team = try await server.team("Acme", of: alice)
             #expect(try await server.send("POST", "/api/workspaces/\(team)/activate/", headers: mallory.bearer).status == 404)
             #expect(try await server.send("GET", "/api/workspaces/\(team)/members/", headers: mallory.bearer).status == 404)
-            #expect(try await server.send("POST", "/api/workspaces/\(try server.personalWorkspace(of: alice))/activate/", headers: mallory.bearer).status == 404)
+            #expect(try await server.send("POST", "/api/workspaces/\(try await server.personalWorkspace(of: alice))/activate/", headers: mallory.bearer).status == 404)
         }
     }
 
@@ -36,8 +36,8 @@ import Testing
         try await LiveServer.serving { server in
             let owner = try await server.register("owner@example.com")
             let team = try await server.team("Acme", of: owner)
-            try await server.server.services.database.pool.write { db in
-                try db.execute(sql: "UPDATE workspace SET seats = 2 WHERE id = ?", arguments: [team])
+            try await server.server.services.database.write { db in
+                try await db.execute("UPDATE workspace SET seats = 2 WHERE id = ?", [team])
             }
             let member = try await server.register("member@example.com")
             _ = try await server.register("late@example.com")

@@ -26,8 +26,7 @@ struct CreateKeyCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let service = try await data.keyService()
-        let issued = try await service.create(name: name, owner: owner, expiresAt: expires?.date(after: Date()))
+        let issued = try await data.withStorage { try await $0.keys.create(name: name, owner: owner, expiresAt: expires?.date(after: Date())) }
         if json {
             print(try KeyListing.json(KeyListing(issued.record, key: issued.key)))
         } else {

@@ -41,7 +41,7 @@ struct DjangoUserMapping {
 
     /// `keys` with each Django user owner replaced by the pegasusd user it maps to, and those
     /// whose owner maps to none. Keys owned by no one or by a team are kept as they are.
-    func apply(to keys: [StoredKey], accounts: AccountStore) throws -> (mapped: [StoredKey], unmapped: [Unmapped]) {
+    func apply(to keys: [StoredKey], accounts: AccountStore) async throws -> (mapped: [StoredKey], unmapped: [Unmapped]) {
         var mapped: [StoredKey] = [], unmapped: [Unmapped] = []
         for key in keys {
             guard let owner = key.record.owner, owner.kind == .user else {
@@ -52,7 +52,7 @@ struct DjangoUserMapping {
                 unmapped.append(Unmapped(key: key, djangoUser: owner.id, reason: "no email known"))
                 continue
             }
-            guard let account = try accounts.account(email: email) else {
+            guard let account = try await accounts.account(email: email) else {
                 unmapped.append(Unmapped(key: key, djangoUser: owner.id, reason: "no pegasusd user \(email)"))
                 continue
             }

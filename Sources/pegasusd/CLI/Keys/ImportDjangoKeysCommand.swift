@@ -22,8 +22,9 @@ struct ImportDjangoKeysCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(help: ArgumentHelp("The Django SQLite database file.", valueName: "path"))
-    var database: String
+    // `--from`, not `--database`: that one names the PostgreSQL database to import into.
+    @Option(name: .customLong("from"), help: ArgumentHelp("The Django SQLite database file.", valueName: "path"))
+    var djangoDatabase: String
 
     @Option(help: ArgumentHelp("A table of a model extending AbstractAPIKey.", valueName: "name"))
     var table = DjangoAPIKeyImporter.defaultTable
@@ -47,22 +48,24 @@ struct ImportDjangoKeysCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var keys = try DjangoAPIKeyImporter.read(databaseAt: database, table: table)
+        var keys = try DjangoAPIKeyImporter.read(databaseAt: djangoDatabase, table: table)
         var leftOut: [DjangoUserMapping.Unmapped] = []
-        if usersByEmail || userMap != nil {
-            var emails = usersByEmail ? try DjangoAPIKeyImporter.userEmails(databaseAt: database, table: userTable) : [:]
-            if let userMap { emails.merge(try DjangoUserMapping.emails(inFile: userMap)) { _, fromFile in fromFile } }
-            (keys, leftOut) = try DjangoUserMapping(emails: emails).apply(to: keys, accounts: try data.accounts())
-            if !leftOut.isEmpty && !skipUnmapped {
-                throw CommandError(
-                    "\(leftOut.count) key\(leftOut.count == 1 ? "" : "s") belong to Django users with no pegasusd user: "
-                        + leftOut.map(\.description).joined(separator: "; ")
-                        + ". Create those users (pegasusd users create), map them with --user-map, or leave their keys out with --skip-unmapped. Nothing was imported.")
+        let added = try await data.withStorage { storage in
+            if usersByEmail || userMap != nil {
+                var emails = usersByEmail ? try DjangoAPIKeyImporter.userEmails(databaseAt: djangoDatabase, table: userTable) : [:]
+                if let userMap { emails.merge(try DjangoUserMapping.emails(inFile: userMap)) { _, fromFile in fromFile } }
+                (keys, leftOut) = try await DjangoUserMapping(emails: emails).apply(to: keys, accounts: storage.accounts)
+                if !leftOut.isEmpty && !skipUnmapped {
+                    throw CommandError(
+                        "\(leftOut.count) key\(leftOut.count == 1 ? "" : "s") belong to Django users with no pegasusd user: "
+                            + leftOut.map(\.description).joined(separator: "; ")
+                            + ". Create those users (pegasusd users create), map them with --user-map, or leave their keys out with --skip-unmapped. Nothing was imported.")
+                }
             }
+            return try await storage.keys.store.insertNew(keys)
         }
-        let added = try await data.keyService().store.insertNew(keys)
         let skipped = keys.count - added
-        print("Imported \(added) key\(added == 1 ? "" : "s") from \(database) (table \(table))"
+        print("Imported \(added) key\(added == 1 ? "" : "s") from \(djangoDatabase) (table \(table))"
               + (skipped > 0 ? "; \(skipped) already present." : "."))
         for unmapped in leftOut { print("Left out \(unmapped.description).") }
         if !usersByEmail && userMap == nil && keys.contains(where: { $0.record.owner?.kind == .user }) {

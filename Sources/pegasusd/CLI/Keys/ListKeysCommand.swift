@@ -17,7 +17,7 @@ struct ListKeysCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let records = try await data.keyService().list(ownedBy: owner)
+        let records = try await data.withStorage { try await $0.keys.list(ownedBy: owner) }
         if json {
             print(try KeyListing.json(records.map { KeyListing($0) }))
         } else {

@@ -14,9 +14,9 @@ struct RevokeKeyCommand: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        let service = try await data.keyService()
-        let before = try await service.record(id: id)
-        let after = try await service.revoke(id: id)
+        let (before, after) = try await data.withStorage { storage in
+            (try await storage.keys.record(id: id), try await storage.keys.revoke(id: id))
+        }
         print(before.isRevoked
               ? "Key \(after.id) (\"\(after.name)\") was already revoked."
               : "Revoked key \(after.id) (\"\(after.name)\").")

@@ -19,9 +19,8 @@ struct VerifyKeyCommand: AsyncParsableCommand {
         let input = FileHandle.standardInput.readDataToEndOfFile()
         let text = String(decoding: input, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw CommandError("no key on standard input") }
-        let service = try await data.keyService()
-        let outcome = try await service.verify(text)
-        try await service.flushUsage()
+        // Closing the storage writes the key's last-used time.
+        let outcome = try await data.withStorage { try await $0.keys.verify(text) }
         switch outcome {
         case .valid(let record):
             print("valid: key \(record.id) (\"\(record.name)\"\(record.owner.map { ", owner \($0)" } ?? ""))")

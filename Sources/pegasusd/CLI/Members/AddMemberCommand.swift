@@ -11,7 +11,9 @@ struct AddMemberCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandError.reporting {
-            _ = try await data.workspaces().addMember(try member.userID(in: data), to: member.workspace, role: role)
+            try await data.withStorage { storage in
+                _ = try await storage.workspaces.addMember(try await member.userID(in: storage), to: member.workspace, role: role)
+            }
         }
         print("Added \(member.email) to \(member.workspace) as \(role.rawValue).")
     }

@@ -19,8 +19,8 @@ struct MemberArguments: ParsableArguments {
     var email: String
 
     /// The user id behind `email`.
-    func userID(in data: DataOptions) throws -> String {
-        guard let account = try data.accounts().account(email: email) else { throw CommandError("no user has the email \(email)") }
+    func userID(in storage: Storage) async throws -> String {
+        guard let account = try await storage.accounts.account(email: email) else { throw CommandError("no user has the email \(email)") }
         return account.id
     }
 }

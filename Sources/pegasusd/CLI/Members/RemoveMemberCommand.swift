@@ -8,7 +8,9 @@ struct RemoveMemberCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandError.reporting {
-            try await data.workspaces().removeMember(try member.userID(in: data), from: member.workspace)
+            try await data.withStorage { storage in
+                try await storage.workspaces.removeMember(try await member.userID(in: storage), from: member.workspace)
+            }
         }
         print("Removed \(member.email) from \(member.workspace).")
     }

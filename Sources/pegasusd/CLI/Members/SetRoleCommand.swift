@@ -11,7 +11,9 @@ struct SetRoleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandError.reporting {
-            _ = try await data.workspaces().updateMember(try member.userID(in: data), in: member.workspace, role: role, seated: nil)
+            try await data.withStorage { storage in
+                _ = try await storage.workspaces.updateMember(try await member.userID(in: storage), in: member.workspace, role: role, seated: nil)
+            }
         }
         print("\(member.email) is now \(role.rawValue) in \(member.workspace).")
     }

@@ -10,7 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Settings come from, in rising precedence: defaults, a JSON config file (--config or \
             PEGASUS_CONFIG), PEGASUS_* environment variables (PEGASUS_HOST, PEGASUS_PORT, \
-            PEGASUS_DATA_DIR, PEGASUS_API_KEY_HEADER, PEGASUS_MAX_BODY_BYTES, \
+            PEGASUS_DATA_DIR, PEGASUS_DATABASE_URL — a PostgreSQL database instead of the data folder, \
+            shared by several instances, PEGASUS_API_KEY_HEADER, PEGASUS_MAX_BODY_BYTES, \
             PEGASUS_ACCESS_TOKEN_SECONDS, PEGASUS_SESSION_SECONDS, PEGASUS_REFRESH_FAMILY_SECONDS — how long \
             after a sign-in its refresh tokens can be refreshed, PEGASUS_SECURE_COOKIES, \
             PEGASUS_LOG_LEVEL, PEGASUS_DOCS_ASSETS, PEGASUS_MONTHLY_QUOTA_FREE, PEGASUS_MONTHLY_QUOTA_PRO, \
@@ -49,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var settings = try ServerConfiguration.load(configFile: config, environment: environment)
         if let dataDirectory = data.dataDirectory { settings.dataDir = dataDirectory }
+        if let databaseURL = data.databaseURL { settings.databaseURL = databaseURL }
         if let host { settings.host = host }
         if let port { settings.port = port }
         if let apiKeyHeader { settings.apiKeyHeader = apiKeyHeader }
@@ -63,10 +65,10 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "pegasusd")
-        let (host, dataDir) = (settings.host, settings.dataDir)
+        let (host, location) = (settings.host, server.storage.location)
         try await server.run(logger: logger) { port in
             // Unbuffered, so a supervisor or test reading stdout sees the port at once.
-            FileHandle.standardOutput.write(Data("pegasusd listening on http://\(host):\(port) (data: \(dataDir))\n".utf8))
+            FileHandle.standardOutput.write(Data("pegasusd listening on http://\(host):\(port) (\(location))\n".utf8))
         }
     }
 }

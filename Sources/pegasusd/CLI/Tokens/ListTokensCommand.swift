@@ -14,7 +14,7 @@ struct ListTokensCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let tokens = try await data.keyService().list()
+        let tokens = try await data.withStorage { try await $0.keys.list() }
             .filter { $0.type == .personalAccessToken && (workspace == nil || $0.workspace == workspace) }
         if json {
             print(try KeyListing.json(tokens.map { TokenListing($0, workspace: nil) }))

@@ -11,10 +11,12 @@ struct RevokeTokenCommand: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        let service = try await data.keyService()
-        let record = try await service.record(id: id)
-        guard record.type == .personalAccessToken else { throw CommandError("\(id) is not a personal access token (see keys revoke)") }
-        try await service.revoke(id: id)
+        let record = try await data.withStorage { storage in
+            let record = try await storage.keys.record(id: id)
+            guard record.type == .personalAccessToken else { throw CommandError("\(id) is not a personal access token (see keys revoke)") }
+            try await storage.keys.revoke(id: id)
+            return record
+        }
         print("Revoked token \(record.id) (\"\(record.name)\").")
     }
 }

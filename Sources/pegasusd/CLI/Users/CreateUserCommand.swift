@@ -22,13 +22,10 @@ struct CreateUserCommand: AsyncParsableCommand {
 
     func run() async throws {
         let password = try Self.readPassword()
-        let accounts = AccountStore(database: try data.folder().appDatabase())
-        do {
-            let account = try await accounts.create(Credentials(email: email, password: password), isAdmin: admin)
-            print("Created \(account.isAdmin ? "admin " : "")user \(account.email) (id \(account.id)).")
-        } catch let error as ProblemError {
-            throw CommandError(error.problem.detail)
+        let account = try await CommandError.reporting {
+            try await data.withStorage { try await $0.accounts.create(Credentials(email: email, password: password), isAdmin: admin) }
         }
+        print("Created \(account.isAdmin ? "admin " : "")user \(account.email) (id \(account.id)).")
     }
 
     private static func readPassword() throws -> String {

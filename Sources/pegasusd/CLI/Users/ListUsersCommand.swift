@@ -13,7 +13,7 @@ struct ListUsersCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let accounts = try await AccountStore(database: try data.folder().appDatabase()).allAccounts()
+        let accounts = try await data.withStorage { try await $0.accounts.allAccounts() }
         if json {
             print(String(decoding: try WireJSON.encoder.encode(accounts.map(UserListing.init)), as: UTF8.self))
         } else if accounts.isEmpty {

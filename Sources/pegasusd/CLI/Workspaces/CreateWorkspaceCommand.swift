@@ -19,8 +19,10 @@ struct CreateWorkspaceCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandError.reporting {
-            guard let account = try data.accounts().account(email: owner) else { throw CommandError("no user has the email \(owner)") }
-            let workspace = try await data.workspaces().createTeam(name: name, ownerID: account.id, plan: plan, seats: seats)
+            let (workspace, account) = try await data.withStorage { storage in
+                guard let account = try await storage.accounts.account(email: owner) else { throw CommandError("no user has the email \(owner)") }
+                return (try await storage.workspaces.createTeam(name: name, ownerID: account.id, plan: plan, seats: seats), account)
+            }
             print("Created team \(workspace.name) (id \(workspace.id)), \(workspace.plan.rawValue) plan, owned by \(account.email).")
         }
     }

@@ -10,7 +10,7 @@ struct ListWorkspacesCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let workspaces = try data.workspaces().all()
+        let workspaces = try await data.withStorage { try await $0.workspaces.all() }
         if json {
             print(try KeyListing.json(workspaces))
             return

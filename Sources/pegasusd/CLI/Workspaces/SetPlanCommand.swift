@@ -14,7 +14,7 @@ struct SetPlanCommand: AsyncParsableCommand {
     var plan: Workspace.Plan
 
     func run() async throws {
-        try await CommandError.reporting { try await data.workspaces().setPlan(plan, of: id) }
+        try await CommandError.reporting { try await data.withStorage { try await $0.workspaces.setPlan(plan, of: id) } }
         print("Workspace \(id) is on the \(plan.rawValue) plan.")
     }
 }

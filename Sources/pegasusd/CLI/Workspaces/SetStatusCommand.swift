@@ -14,7 +14,7 @@ struct SetStatusCommand: AsyncParsableCommand {
     var status: Workspace.Status
 
     func run() async throws {
-        try await CommandError.reporting { try await data.workspaces().setStatus(status, of: id) }
+        try await CommandError.reporting { try await data.withStorage { try await $0.workspaces.setStatus(status, of: id) } }
         print("Workspace \(id) is \(status.rawValue).")
     }
 }
