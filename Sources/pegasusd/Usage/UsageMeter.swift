@@ -22,6 +22,7 @@ final class UsageMeter: Sendable {
     private let workspaces: WorkspaceStore
     private let quotas: PlanQuotas
     private let state = Mutex(State())
+    private let flushing = AsyncLock()
 
     private struct Key: Hashable {
         let workspaceID: String
@@ -89,7 +90,13 @@ final class UsageMeter: Sendable {
     }
 
     /// Writes the counters held in memory. Called in batches, before reports, and at shutdown.
+    /// One flush at a time: a report's flush waits for the batch being written, so the report
+    /// counts it.
     func flush() async throws {
+        try await flushing.withLock { try await writePending() }
+    }
+
+    private func writePending() async throws {
         let batch = state.withLock { state in
             defer {
                 state.pending = [:]

@@ -43,6 +43,13 @@ final class LiveServer: Sendable {
         self.folder = folder
     }
 
+    /// The admin command line on this server's data (its folder, or its PostgreSQL database).
+    var commandLine: PegasusdProcess {
+        PegasusdProcess(
+            dataDirectory: server.configuration.dataDir,
+            environment: server.configuration.databaseURL.map { ["PEGASUS_DATABASE_URL": $0] } ?? [:])
+    }
+
     /// Whether servers keep their data in PostgreSQL (`PEGASUS_TEST_BACKEND=postgres`).
     static var usesPostgres: Bool { ProcessInfo.processInfo.environment["PEGASUS_TEST_BACKEND"] == "postgres" }
 

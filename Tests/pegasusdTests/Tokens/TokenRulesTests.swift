@@ -27,7 +27,7 @@ import Testing
             let token = bearer(try await server.token(for: alice, scopes: Self.everything).token)
             #expect(try await server.send("GET", "/api/bots/", headers: token).status == 200)
             // As `pegasusd workspaces set-plan ID free` does, while the server runs.
-            let cli = try PegasusdProcess(dataDirectory: server.server.configuration.dataDir).run(["workspaces", "set-plan", team, "free"])
+            let cli = try server.commandLine.run(["workspaces", "set-plan", team, "free"])
             #expect(cli.status == 0, "\(cli.stderr)")
             let refused = try await server.send("GET", "/api/bots/", headers: token)
             #expect(refused.status == 403)
