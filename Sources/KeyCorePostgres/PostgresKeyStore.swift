@@ -6,9 +6,9 @@ public import PostgresNIO
 /// A ``KeyStore`` in PostgreSQL, for several servers sharing one database.
 ///
 /// Every call reads the database afresh (nothing is cached), so a key revoked through one server
-/// is refused by every server on its very next request. Each call is one round trip except
-/// ``insertNew(_:)``, and ``find(lookupID:)`` (the verification read) is a statement prepared once
-/// per connection.
+/// is refused by every server on its very next request. Each call is one round trip (``insertNew(_:)``
+/// one per thousand keys, in one transaction), and ``find(lookupID:)`` (the verification read) is a
+/// statement prepared once per connection.
 ///
 /// The caller owns the ``PostgresClient`` and runs it (`client.run()` in a long-running task);
 /// ``migrate()`` creates or upgrades the schema (named migrations of the component `keycore`,
@@ -47,7 +47,7 @@ public final class PostgresKeyStore: KeyStore {
 
     public func insert(_ key: StoredKey) async throws {
         try await withConnection { connection in
-            guard try await insert(key, on: connection) else { throw KeyCoreError.duplicateLookupID(key.record.lookupID) }
+            guard try await insert([key], on: connection) == 1 else { throw KeyCoreError.duplicateLookupID(key.record.lookupID) }
         }
     }
 
@@ -56,28 +56,44 @@ public final class PostgresKeyStore: KeyStore {
         return try await withConnection { connection in
             try await connection.withTransaction(logger: logger) { connection in
                 var added = 0
-                for key in keys where try await insert(key, on: connection) {
-                    added += 1
+                for start in stride(from: 0, to: keys.count, by: Self.rowsPerInsert) {
+                    added += try await insert(keys[start..<min(start + Self.rowsPerInsert, keys.count)], on: connection)
                 }
                 return added
             }
         }
     }
 
-    /// Inserts `key` unless its lookup id is taken. - Returns: whether it was inserted.
-    private func insert(_ key: StoredKey, on connection: PostgresConnection) async throws -> Bool {
-        let record = key.record
-        let inserted = try await connection.query("""
-            INSERT INTO stored_key (\(unescaped: KeyRowLayout.columns))
-            VALUES (\(record.lookupID), \(record.id), \(record.type.prefix), \(key.digest.encoded), \(record.name),
-                    \(record.owner?.description), \(KeyRowLayout.text(of: record.scopes)),
-                    \(KeyRowLayout.milliseconds(record.createdAt)), \(record.expiresAt.map(KeyRowLayout.milliseconds)),
-                    \(record.revokedAt.map(KeyRowLayout.milliseconds)), \(record.lastUsedAt.map(KeyRowLayout.milliseconds)),
-                    \(record.workspace))
-            ON CONFLICT (lookup_id) DO NOTHING
-            RETURNING 1
-            """, logger: logger).collect()
-        return !inserted.isEmpty
+    /// Rows per `INSERT` of ``insertNew(_:)``: 12 parameters each, well under the protocol's
+    /// 65,535, so an import of many keys takes few round trips.
+    private static let rowsPerInsert = 1_000
+
+    /// Inserts `keys` in one statement, skipping those whose lookup id is taken (by a stored key
+    /// or an earlier one of `keys`). - Returns: how many were inserted.
+    private func insert(_ keys: some Collection<StoredKey>, on connection: PostgresConnection) async throws -> Int {
+        var bindings = PostgresBindings(capacity: keys.count * 12)
+        var rows: [String] = []
+        for key in keys {
+            let record = key.record, first = bindings.count + 1
+            bindings.append(record.lookupID)
+            bindings.append(record.id)
+            bindings.append(record.type.prefix)
+            bindings.append(key.digest.encoded)
+            bindings.append(record.name)
+            bindings.append(record.owner?.description)
+            bindings.append(KeyRowLayout.text(of: record.scopes))
+            bindings.append(KeyRowLayout.milliseconds(record.createdAt))
+            bindings.append(record.expiresAt.map(KeyRowLayout.milliseconds))
+            bindings.append(record.revokedAt.map(KeyRowLayout.milliseconds))
+            bindings.append(record.lastUsedAt.map(KeyRowLayout.milliseconds))
+            bindings.append(record.workspace)
+            rows.append("(" + (first..<bindings.count + 1).map { "$\($0)" }.joined(separator: ", ") + ")")
+        }
+        let sql = """
+            INSERT INTO stored_key (\(KeyRowLayout.columns)) VALUES \(rows.joined(separator: ", "))
+            ON CONFLICT (lookup_id) DO NOTHING RETURNING 1
+            """
+        return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).collect().count
     }
 
     public func find(lookupID: String) async throws -> StoredKey? {

@@ -111,6 +111,21 @@ struct PostgresKeyStoreTests {
         #expect(try await store.records(ownedBy: nil).count == 3)
     }
 
+    /// A batch larger than one statement's worth of rows, with a lookup id repeated across them.
+    @Test func insertNewOfManyKeysSkipsRepeatsAcrossStatements() async throws {
+        let store = try await StoreKind.postgresStore(url: try await freshURL(), folder: folder)
+        let keys = (0..<2_500).map { index in
+            StoredKey(
+                record: KeyRecord(
+                    id: "id-\(index)", type: .apiKey, lookupID: String(format: "L%011d", index % 2_400), name: "k\(index)",
+                    createdAt: clock.now),
+                digest: KeyHasher().digest(of: PlaintextKey("secret \(index)")))
+        }
+        #expect(try await store.insertNew(keys) == 2_400)
+        #expect(try await store.find(lookupID: "L00000000099")?.record.id == "id-99")
+        #expect(try await store.records(ownedBy: nil).count == 2_400)
+    }
+
     /// Several servers starting together on one database: each migration is applied once.
     @Test func migrationsAppliedByManyClientsAtOnceApplyOnce() async throws {
         let url = try await freshURL()
