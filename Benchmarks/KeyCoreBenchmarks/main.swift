@@ -3,10 +3,15 @@
 //
 //   swift run -c release KeyCoreBenchmarks [--sizes 1000,100000,1000000] [--seconds 2] [--out FILE.tsv] [--only NAME]
 //
+// With PEGASUS_BENCH_POSTGRES_URL set (postgres://USER:PASSWORD@HOST:PORT/DATABASE), verification
+// is also measured against a PostgresKeyStore holding the same keys, in a schema of its own that
+// the run drops at the end.
+//
 // Every figure is measured on one task (one core) unless its name says otherwise. Benchmarks/run.sh
 // runs this and djangorestframework-api-key's in-process timings in the same run.
 import Foundation
 import KeyCore
+import KeyCorePostgres
 import KeyCoreSQLite
 
 let bench = BenchmarkRunner(options: BenchmarkOptions(CommandLine.arguments))
@@ -22,6 +27,7 @@ let garbage = (0..<1_024).map { _ -> String in
     return text + (last == "a" ? "b" : "a")
 }
 let storeless = KeyService(store: InMemoryKeyStore())
+let postgresURL = try ProcessInfo.processInfo.environment["PEGASUS_BENCH_POSTGRES_URL"].map { try PostgresURL($0) }
 try await bench.run("reject malformed (checksum)", keys: 0) { index in
     guard case .rejected(.malformed) = try await storeless.verify(garbage[index & 1023]) else { fatalError("accepted garbage") }
 }
@@ -33,8 +39,12 @@ for size in bench.options.sizes {
     let store = try SQLiteKeyStore(path: folder + "/keys.sqlite3")
     let service = KeyService(store: store)
 
+    var postgres: PostgresBenchmarkStore?
+    if let postgresURL { postgres = try await PostgresBenchmarkStore(url: postgresURL, keys: size) }
+
     let seedStart = ContinuousClock.now
-    let sample = try seed(store, count: size, hasher: service.hasher, sampleSize: 10_000)
+    let stores: [any KeyStore] = [store] + [postgres?.store].compactMap { $0 }
+    let sample = try await seed(stores, count: size, hasher: service.hasher, sampleSize: 10_000)
     progress("# seeded \(size) keys in \(ContinuousClock.now - seedStart)")
 
     // The warm-up touches every sampled key once, so cold pages of a fresh file are not timed.
@@ -43,6 +53,19 @@ for size in bench.options.sizes {
     }
     try await bench.run("verify valid, 2 tasks", keys: size, tasks: 2) { index in
         guard case .valid = try await service.verify(sample[index % sample.count].plaintext.revealed) else { fatalError("rejected a valid key") }
+    }
+    if let postgres {
+        // Each verification is a round trip to the server (no cache), so concurrent tasks overlap them.
+        let overPostgres = KeyService(store: postgres.store)
+        for tasks in [1, 2, 8] {
+            try await bench.run("verify valid, PostgreSQL" + (tasks == 1 ? "" : ", \(tasks) tasks"), keys: size, tasks: tasks,
+                                warmUp: tasks == 1 ? sample.count : 1_000) { index in
+                guard case .valid = try await overPostgres.verify(sample[index % sample.count].plaintext.revealed) else {
+                    fatalError("rejected a valid key")
+                }
+            }
+        }
+        try await postgres.drop()
     }
 
     let unknown = (0..<1_024).map { _ in KeyGenerator.generate(.apiKey).plaintext.revealed }
@@ -71,8 +94,9 @@ if let output = bench.options.output {
     print("# wrote \(output)")
 }
 
-/// Inserts `count` keys in batches and returns an evenly spread, shuffled sample of them.
-func seed(_ store: SQLiteKeyStore, count: Int, hasher: KeyHasher, sampleSize: Int) throws -> [ParsedKey] {
+/// Inserts the same `count` keys into each store, in batches, and returns an evenly spread,
+/// shuffled sample of them.
+func seed(_ stores: [any KeyStore], count: Int, hasher: KeyHasher, sampleSize: Int) async throws -> [ParsedKey] {
     var sample: [ParsedKey] = []
     let stride = max(1, count / sampleSize)
     var batch: [StoredKey] = []
@@ -83,7 +107,7 @@ func seed(_ store: SQLiteKeyStore, count: Int, hasher: KeyHasher, sampleSize: In
         let record = KeyRecord(id: UUID().uuidString.lowercased(), type: .apiKey, lookupID: key.lookupID, name: "seed \(index)", createdAt: now)
         batch.append(StoredKey(record: record, digest: hasher.digest(of: key.plaintext)))
         if batch.count == 10_000 || index == count - 1 {
-            _ = try store.insertNew(batch)
+            for store in stores { _ = try await store.insertNew(batch) }
             batch.removeAll(keepingCapacity: true)
         }
     }
