@@ -23,6 +23,7 @@ public final class PostgresKeyStore: KeyStore {
     private let logger: Logger
     private let connectionTimeout: Duration
 
+    /// A store on the database of `client`; call ``migrate()`` before the first use.
     /// - Parameters:
     ///   - client: a client for `url`, run by the caller.
     ///   - connectionTimeout: how long a call waits for a pooled connection before it fails as

@@ -26,6 +26,8 @@ public struct PostgresMigrations: Sendable {
     public let component: String
     private var migrations: [Migration] = []
 
+    /// No migrations yet, for `component`: a name of the schema's owner, unique on the database
+    /// (`keycore`, `pegasusd`).
     public init(component: String) {
         self.component = component
     }
