@@ -105,6 +105,16 @@ import Testing
         #expect(denial.missingScopes == ["usage:write"])
     }
 
+    @Test func hasScopesDenialNamesWhatAPrincipalOfAnyKindLacks() throws {
+        let key = Principal.apiKey(keyRecord(scopes: ["bots:read"]), user: Users.alice)
+        #expect(HasScope.denial(requiring: ["bots:read"], of: key) == nil)
+        #expect(HasScope.denial(requiring: [], of: .user(Users.alice)) == nil)
+        let denial = try #require(HasScope.denial(requiring: ["bots:read", "usage:read"], of: key))
+        #expect(denial.status == .forbidden)
+        #expect(denial.code == "insufficient_scope")
+        #expect(denial.missingScopes == ["usage:read"])
+    }
+
     @Test func hasScopeAllowsATokenWithEveryScope() async throws {
         let request = tokenRequest(scopes: ["usage:write", "bots:read", "bots:write"])
         let decision = try await HasScope(["bots:read", "usage:write"]).evaluate(request)
