@@ -7,7 +7,7 @@ enum PegasusRoutes {
     static let table = RouteTable(
         HealthAPI.endpoints + AuthAPI.endpoints + KeysAPI.endpoints + TokensAPI.endpoints + WorkspacesAPI.endpoints
             + AccountAPI.endpoints + BotsAPI.endpoints + ConversationsAPI.endpoints + UsageAPI.endpoints
-            + EmployeesAPI.endpoints + SchemaAPI.endpoints)
+            + EmployeesAPI.endpoints + GatewayAPI.endpoints + SchemaAPI.endpoints)
 
     static let title = "Pegasus API"
 

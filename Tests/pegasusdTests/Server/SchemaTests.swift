@@ -12,7 +12,7 @@ struct SchemaTests {
     static func documentedOperations(_ document: [String: Any]) -> Set<String> {
         let paths = document["paths"] as? [String: [String: Any]] ?? [:]
         return Set(paths.flatMap { path, item in
-            item.keys.filter { ["get", "post", "put", "patch", "delete"].contains($0) }
+            item.keys.filter { ["get", "head", "post", "put", "patch", "delete"].contains($0) }
                 .map { "\($0.uppercased()) \(path.hasSuffix("/") ? String(path.dropLast()) : path)" }
         })
     }

@@ -500,6 +500,117 @@ extension Components {
                 case status
             }
         }
+        /// - Remark: Generated from `#/components/schemas/Introspection`.
+        internal struct Introspection: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Introspection/active`.
+            internal var active: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/Introspection/client_id`.
+            internal var client_id: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Introspection/exp`.
+            internal var exp: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/Introspection/iat`.
+            internal var iat: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/Introspection/scope`.
+            internal var scope: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Introspection/sub`.
+            internal var sub: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Introspection/token_type`.
+            internal struct token_typePayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/Introspection/token_type/value1`.
+                internal var value1: Components.Schemas.IntrospectionTokenType
+                /// Creates a new `token_typePayload`.
+                ///
+                /// - Parameters:
+                ///   - value1:
+                internal init(value1: Components.Schemas.IntrospectionTokenType) {
+                    self.value1 = value1
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    self.value1 = try decoder.decodeFromSingleValueContainer()
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeToSingleValueContainer(self.value1)
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/Introspection/token_type`.
+            internal var token_type: Components.Schemas.Introspection.token_typePayload?
+            /// - Remark: Generated from `#/components/schemas/Introspection/username`.
+            internal var username: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Introspection/workspace`.
+            internal var workspace: Swift.String?
+            /// Creates a new `Introspection`.
+            ///
+            /// - Parameters:
+            ///   - active:
+            ///   - client_id:
+            ///   - exp:
+            ///   - iat:
+            ///   - scope:
+            ///   - sub:
+            ///   - token_type:
+            ///   - username:
+            ///   - workspace:
+            internal init(
+                active: Swift.Bool,
+                client_id: Swift.String? = nil,
+                exp: Swift.Int64? = nil,
+                iat: Swift.Int64? = nil,
+                scope: Swift.String? = nil,
+                sub: Swift.String? = nil,
+                token_type: Components.Schemas.Introspection.token_typePayload? = nil,
+                username: Swift.String? = nil,
+                workspace: Swift.String? = nil
+            ) {
+                self.active = active
+                self.client_id = client_id
+                self.exp = exp
+                self.iat = iat
+                self.scope = scope
+                self.sub = sub
+                self.token_type = token_type
+                self.username = username
+                self.workspace = workspace
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case active
+                case client_id
+                case exp
+                case iat
+                case scope
+                case sub
+                case token_type
+                case username
+                case workspace
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/IntrospectionRequest`.
+        internal struct IntrospectionRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/IntrospectionRequest/token`.
+            internal var token: Swift.String
+            /// - Remark: Generated from `#/components/schemas/IntrospectionRequest/token_type_hint`.
+            internal var token_type_hint: Swift.String?
+            /// Creates a new `IntrospectionRequest`.
+            ///
+            /// - Parameters:
+            ///   - token:
+            ///   - token_type_hint:
+            internal init(
+                token: Swift.String,
+                token_type_hint: Swift.String? = nil
+            ) {
+                self.token = token
+                self.token_type_hint = token_type_hint
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case token
+                case token_type_hint
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/IntrospectionTokenType`.
+        internal enum IntrospectionTokenType: String, Codable, Hashable, Sendable, CaseIterable {
+            case api_key = "api_key"
+            case personal_access_token = "personal_access_token"
+        }
         /// - Remark: Generated from `#/components/schemas/KeyCreateRequest`.
         internal struct KeyCreateRequest: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/KeyCreateRequest/expires_at`.

@@ -5,6 +5,20 @@ import struct Foundation.Data
 import struct Foundation.Date
 /// A type that performs HTTP operations defined by the OpenAPI document.
 internal protocol APIProtocol: Sendable {
+    /// Check a request's credential for nginx's auth_request
+    ///
+    /// Reads the credential of the request nginx forwards (`Authorization: Api-Key …` or the configured API key header, or `Authorization: Bearer pgp_…`) and the scopes nginx requires in `X-Pegasus-Required-Scope` (space-separated, all required). Answers 204 with `X-Pegasus-User`, `X-Pegasus-Email`, `X-Pegasus-Scopes`, `X-Pegasus-Key-Id` and, for a personal access token, `X-Pegasus-Workspace`; 401 for a missing or invalid credential; 403 for a team or service key, a token its workspace refuses, or a missing scope; 429 past the workspace's monthly quota.
+    ///
+    /// - Remark: HTTP `GET /api/auth/check/`.
+    /// - Remark: Generated from `#/paths//api/auth/check//get(auth_check_retrieve)`.
+    func auth_check_retrieve(_ input: Operations.auth_check_retrieve.Input) async throws -> Operations.auth_check_retrieve.Output
+    /// Check a request's credential for nginx's auth_request
+    ///
+    /// Reads the credential of the request nginx forwards (`Authorization: Api-Key …` or the configured API key header, or `Authorization: Bearer pgp_…`) and the scopes nginx requires in `X-Pegasus-Required-Scope` (space-separated, all required). Answers 204 with `X-Pegasus-User`, `X-Pegasus-Email`, `X-Pegasus-Scopes`, `X-Pegasus-Key-Id` and, for a personal access token, `X-Pegasus-Workspace`; 401 for a missing or invalid credential; 403 for a team or service key, a token its workspace refuses, or a missing scope; 429 past the workspace's monthly quota.
+    ///
+    /// - Remark: HTTP `HEAD /api/auth/check/`.
+    /// - Remark: Generated from `#/paths//api/auth/check//head(auth_check_head)`.
+    func auth_check_head(_ input: Operations.auth_check_head.Input) async throws -> Operations.auth_check_head.Output
     /// Sign in with email and password
     ///
     /// - Remark: HTTP `POST /api/auth/login/`.
@@ -95,6 +109,13 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/conversations/{id}/messages/`.
     /// - Remark: Generated from `#/paths//api/conversations/{id}/messages//post(conversations_messages_create)`.
     func conversations_messages_create(_ input: Operations.conversations_messages_create.Input) async throws -> Operations.conversations_messages_create.Output
+    /// Introspect an API key or access token (RFC 7662)
+    ///
+    /// For a gateway holding a service key (an API key of owner `service:NAME`). The body is a form (`token=…`, RFC 7662) or JSON (`{"token": "…"}`). A token that would be refused here — malformed, unknown, revoked, expired, of a user who is gone, or a personal access token whose workspace refuses it (no seat, or a plan without API access) — is exactly `{"active": false}`. Introspecting records the token's last use but does not count against its workspace's quota.
+    ///
+    /// - Remark: HTTP `POST /api/introspect/`.
+    /// - Remark: Generated from `#/paths//api/introspect//post(introspect_create)`.
+    func introspect_create(_ input: Operations.introspect_create.Input) async throws -> Operations.introspect_create.Output
     /// List your API keys
     ///
     /// - Remark: HTTP `GET /api/keys/`.
@@ -254,6 +275,24 @@ internal protocol APIProtocol: Sendable {
 
 /// Convenience overloads for operation inputs.
 extension APIProtocol {
+    /// Check a request's credential for nginx's auth_request
+    ///
+    /// Reads the credential of the request nginx forwards (`Authorization: Api-Key …` or the configured API key header, or `Authorization: Bearer pgp_…`) and the scopes nginx requires in `X-Pegasus-Required-Scope` (space-separated, all required). Answers 204 with `X-Pegasus-User`, `X-Pegasus-Email`, `X-Pegasus-Scopes`, `X-Pegasus-Key-Id` and, for a personal access token, `X-Pegasus-Workspace`; 401 for a missing or invalid credential; 403 for a team or service key, a token its workspace refuses, or a missing scope; 429 past the workspace's monthly quota.
+    ///
+    /// - Remark: HTTP `GET /api/auth/check/`.
+    /// - Remark: Generated from `#/paths//api/auth/check//get(auth_check_retrieve)`.
+    internal func auth_check_retrieve(headers: Operations.auth_check_retrieve.Input.Headers = .init()) async throws -> Operations.auth_check_retrieve.Output {
+        try await auth_check_retrieve(Operations.auth_check_retrieve.Input(headers: headers))
+    }
+    /// Check a request's credential for nginx's auth_request
+    ///
+    /// Reads the credential of the request nginx forwards (`Authorization: Api-Key …` or the configured API key header, or `Authorization: Bearer pgp_…`) and the scopes nginx requires in `X-Pegasus-Required-Scope` (space-separated, all required). Answers 204 with `X-Pegasus-User`, `X-Pegasus-Email`, `X-Pegasus-Scopes`, `X-Pegasus-Key-Id` and, for a personal access token, `X-Pegasus-Workspace`; 401 for a missing or invalid credential; 403 for a team or service key, a token its workspace refuses, or a missing scope; 429 past the workspace's monthly quota.
+    ///
+    /// - Remark: HTTP `HEAD /api/auth/check/`.
+    /// - Remark: Generated from `#/paths//api/auth/check//head(auth_check_head)`.
+    internal func auth_check_head(headers: Operations.auth_check_head.Input.Headers = .init()) async throws -> Operations.auth_check_head.Output {
+        try await auth_check_head(Operations.auth_check_head.Input(headers: headers))
+    }
     /// Sign in with email and password
     ///
     /// - Remark: HTTP `POST /api/auth/login/`.
@@ -486,6 +525,21 @@ extension APIProtocol {
     ) async throws -> Operations.conversations_messages_create.Output {
         try await conversations_messages_create(Operations.conversations_messages_create.Input(
             path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Introspect an API key or access token (RFC 7662)
+    ///
+    /// For a gateway holding a service key (an API key of owner `service:NAME`). The body is a form (`token=…`, RFC 7662) or JSON (`{"token": "…"}`). A token that would be refused here — malformed, unknown, revoked, expired, of a user who is gone, or a personal access token whose workspace refuses it (no seat, or a plan without API access) — is exactly `{"active": false}`. Introspecting records the token's last use but does not count against its workspace's quota.
+    ///
+    /// - Remark: HTTP `POST /api/introspect/`.
+    /// - Remark: Generated from `#/paths//api/introspect//post(introspect_create)`.
+    internal func introspect_create(
+        headers: Operations.introspect_create.Input.Headers = .init(),
+        body: Operations.introspect_create.Input.Body
+    ) async throws -> Operations.introspect_create.Output {
+        try await introspect_create(Operations.introspect_create.Input(
             headers: headers,
             body: body
         ))
