@@ -6,6 +6,7 @@
 #   postgres_env=$(scripts/postgres.sh start) && eval "$postgres_env"
 #       # sets PEGASUS_TEST_POSTGRES_URL (superuser, password, 127.0.0.1) and PEGASUS_TEST_POSTGRES_DIR
 #   scripts/postgres.sh stop "$PEGASUS_TEST_POSTGRES_DIR"
+#   scripts/postgres.sh pause DIR; scripts/postgres.sh resume DIR   # an outage, for the tests
 #
 # Needs initdb and pg_ctl: Debian's `postgresql` package puts them in /usr/lib/postgresql/*/bin
 # (scripts/test.sh installs it when missing). PostgreSQL refuses to run as root, so as root the
@@ -40,6 +41,16 @@ free_port() {
   done
 }
 
+# launch DIR PORT: starts the cluster of DIR on PORT and waits until it accepts connections.
+# The server must not inherit this script's output: a caller reading it to the end (a test's
+# pipe) would wait for the server to exit. pg_ctl's own words go to DIR/pg_ctl.log.
+launch() {
+  (cd "$1" && as_owner "$(bin_dir)/pg_ctl" --pgdata="$1/data" --log="$1/server.log" --wait --timeout=60 --silent \
+    -o "-c listen_addresses=127.0.0.1 -c port=$2 -c unix_socket_directories=$1" \
+    -o "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start </dev/null >"$1/pg_ctl.log" 2>&1) || { cat "$1/pg_ctl.log" >&2; return 1; }
+}
+
 start() {
   local bin dir password port
   bin=$(bin_dir)
@@ -57,10 +68,8 @@ start() {
   rm -f "$dir/password"
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
-    if as_owner "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait --timeout=60 --silent \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir" \
-      -o "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-      start >&2; then
+    if launch "$dir" "$port"; then
+      echo "$port" >"$dir/port"
       echo "export PEGASUS_TEST_POSTGRES_URL=postgres://postgres:$password@127.0.0.1:$port/postgres"
       echo "export PEGASUS_TEST_POSTGRES_DIR=$dir"
       return
@@ -81,8 +90,20 @@ stop() {
   rm -rf "$dir"
 }
 
+# pause DIR / resume DIR: the server goes away (fast shutdown: connections are cut) and comes
+# back on the same port, as a database restart or failover would; for the outage tests.
+pause() {
+  (cd "$1" && as_owner "$(bin_dir)/pg_ctl" --pgdata="$1/data" --mode=fast --wait --silent stop >&2)
+}
+
+resume() {
+  launch "$1" "$(cat "$1/port")"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop "${2:-}" ;;
-  *) echo "usage: $0 start | stop DIR" >&2; exit 2 ;;
+  pause) pause "${2:?usage: $0 pause DIR}" ;;
+  resume) resume "${2:?usage: $0 resume DIR}" ;;
+  *) echo "usage: $0 start | stop DIR | pause DIR | resume DIR" >&2; exit 2 ;;
 esac

@@ -70,7 +70,7 @@ trap 'scripts/postgres.sh stop "${PEGASUS_TEST_POSTGRES_DIR:-}"; rm -rf "$scratc
 # Assigned first, so that a failed start stops the run (set -e does not see into eval "$(…)").
 postgres_env=$(scripts/postgres.sh start)
 eval "$postgres_env"
-export PEGASUS_REQUIRE_POSTGRES=1
+export PEGASUS_REQUIRE_POSTGRES=1 PEGASUS_REQUIRE_GATEWAY=1
 
 echo "==> swift test"
 export PEGASUS_DRF_MANIFEST="$scratch/fixture/manifest.json" PEGASUS_REQUIRE_INTEROP=1

@@ -21,15 +21,14 @@ struct ProblemMiddleware<Service: Sendable, Context: RequestContext>: RouterMidd
         } catch let refusal as Refusal {
             return try refusal.response(from: request, context: context)
         } catch let error as KeyCoreError {
-            return Self.problem(for: error, logger: context.logger).response()
+            let problem = Self.problem(for: error, logger: context.logger)
+            return problem.response(headers: problem.status == 503 ? Self.retrySoon : [:])
         } catch let error as DatabaseUnavailable {
             // The database server is down or the disk full: the client may retry; the process
             // keeps serving and recovers when the database does.
             context.logger.error("database unavailable", metadata: ["error": "\(error)"])
-            var headers = HTTPFields()
-            headers[.retryAfter] = "1"
             return ProblemDetails(status: 503, code: "database_unavailable", detail: "The database is unavailable; try again shortly.")
-                .response(headers: headers)
+                .response(headers: Self.retrySoon)
         } catch let error as HTTPError where error.status == .notFound {
             let methods = routes.methods(for: request.uri.path)
             guard !methods.isEmpty else { return Self.problem(for: error).response(headers: error.headers) }
@@ -43,6 +42,13 @@ struct ProblemMiddleware<Service: Sendable, Context: RequestContext>: RouterMidd
             context.logger.error("request failed", metadata: ["error": "\(error)"])
             return ProblemDetails(status: 500, code: "internal_error", detail: "The server could not complete the request.").response()
         }
+    }
+
+    /// For a 503: the store or database may be back in a moment.
+    private static var retrySoon: HTTPFields {
+        var headers = HTTPFields()
+        headers[.retryAfter] = "1"
+        return headers
     }
 
     static func problem(for error: KeyCoreError, logger: Logger) -> ProblemDetails {
