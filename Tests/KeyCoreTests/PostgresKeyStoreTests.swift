@@ -214,9 +214,9 @@ struct PostgresKeyStoreTests {
     /// Port 1 on loopback: nothing listens there, so connecting is refused at once.
     let down = try! PostgresURL("postgres://app:secret-password@127.0.0.1:1/keys")
     /// What a timing may exceed its timeout by: alone these tests take the timeout to the
-    /// millisecond, but among the other tests running in parallel on two cores a task may wait
-    /// seconds to be scheduled. Still far short of the minute postgres-nio alone would wait.
-    static let slack: Duration = .seconds(5)
+    /// millisecond, but among the other tests running in parallel on two cores a task was seen
+    /// to wait 17 seconds to be scheduled. Still short of the minute postgres-nio alone would wait.
+    static let slack: Duration = .seconds(40)
 
     @Test func theCheckOfARefusedPortFailsWithinItsTimeout() async throws {
         let started = ContinuousClock.now

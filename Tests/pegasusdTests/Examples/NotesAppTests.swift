@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 #if canImport(FoundationNetworking)
@@ -75,7 +76,7 @@ final class NotesApp {
         process.executableURL = URL(fileURLWithPath: Self.binary ?? "/nonexistent")
         process.arguments = ["0"]
         process.standardOutput = output
-        try process.run()
+        try ProcessLaunch.run(process)
         var printed = ""
         while port == 0 {
             let chunk = output.fileHandleForReading.availableData
@@ -112,7 +113,7 @@ final class NotesApp {
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        try ProcessLaunch.run(process)
         let text = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: text, as: UTF8.self)

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// A program the schema and browser tests drive: the Python tools that `scripts/test.sh` installs
@@ -61,7 +62,7 @@ struct ExternalTool {
         process.standardOutput = output
         process.standardError = output
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         let text = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 let text = output.fileHandleForReading.readDataToEndOfFile()

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// Runs the built `pegasusd` executable the way a person would from a shell.
@@ -36,7 +37,7 @@ struct PegasusdProcess {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        try process.run()
+        try ProcessLaunch.run(process)
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()

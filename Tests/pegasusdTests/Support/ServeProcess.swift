@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// `pegasusd serve` as a separate process, as a person or a supervisor starts it.
@@ -21,7 +22,7 @@ final class ServeProcess {
         process.environment = env
         process.standardOutput = stdout
         process.standardError = stderr
-        try process.run()
+        try ProcessLaunch.run(process)
         var printed = Data()
         while baseURL == nil {
             let chunk = stdout.fileHandleForReading.availableData

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// A PostgreSQL server of one test's own, from `scripts/postgres.sh`: for tests that take the
@@ -39,7 +40,7 @@ struct ThrowawayPostgres {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try ProcessLaunch.run(process)
         let printed = output.fileHandleForReading.readDataToEndOfFile()
         let complaints = errors.fileHandleForReading.readDataToEndOfFile()
         // Reaped here rather than by waitUntilExit(), which was seen to wait for ever on this
