@@ -50,7 +50,7 @@ struct Storage: Sendable {
             }
             let run = PostgresClientRun(PostgresClient(configuration: url.configuration, backgroundLogger: logger))
             do {
-                let store = PostgresKeyStore(client: run.client, url: url, logger: logger)
+                let store = PostgresKeyStore(client: run.client, url: url, logger: logger, connectionTimeout: PostgresBackend.connectionTimeout)
                 try await store.migrate()
                 try await PostgresAppMigrations.migrations.apply(to: run.client, logger: logger)
                 let keys = KeyService(store: store, hasher: hasher)
