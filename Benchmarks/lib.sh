@@ -9,11 +9,13 @@ if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk curl >/dev/null
 fi
 
-# The release pegasusd, built if needed: its path in `bin`.
+# The release pegasusd, built if needed: its path in `bin`. SCRATCH=.build-NAME builds in another
+# folder (so a benchmark need not wait for a test run holding .build).
 build_pegasusd() {
   log "pegasusd (release build)"
-  swift build -c release --product pegasusd
-  bin=$(swift build -c release --show-bin-path)/pegasusd
+  local scratch=(${SCRATCH:+--scratch-path "$SCRATCH"})
+  swift build -c release "${scratch[@]}" --product pegasusd
+  bin=$(swift build -c release "${scratch[@]}" --show-bin-path)/pegasusd
 }
 
 # wait_up PATH PID: until PATH answers, or fail if the process PID exited.

@@ -8,7 +8,7 @@
 #
 #   bash Benchmarks/postgres.sh          # about 2 minutes once pegasusd's release build exists
 #
-# Knobs: DURATION=10s CONNECTIONS=32 REVOKES=100. Output: Benchmarks/out/postgres.txt.
+# Knobs: DURATION=10s CONNECTIONS=32 REVOKES=100 SCRATCH=.build-NAME. Output: Benchmarks/out/postgres.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -44,7 +44,9 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
 
     /// A migrated store on the database of `url`, over a pool that runs as long as `folder`.
     static func postgresStore(url: PostgresURL, folder: TemporaryDirectory) async throws -> PostgresKeyStore {
-        let store = PostgresKeyStore(client: folder.postgresClient(for: url), url: url, logger: .forTests)
+        // Behaviour tests, not outage tests: a task queued behind a full pool on a loaded 2-core
+        // run (200 creates, then 1,000 verifications at once) must not give up after the 3 s default.
+        let store = PostgresKeyStore(client: folder.postgresClient(for: url), url: url, logger: .forTests, connectionTimeout: .seconds(60))
         try await store.migrate()
         return store
     }
