@@ -20,12 +20,14 @@ struct DocumentedCurlTests {
     /// Runs `script` with bash against `server`; its output lines, admin commands' confirmations left out.
     static func run(_ script: String, against server: LiveServer) async throws -> [String] {
         let binaries = PegasusdProcess.executable.deletingLastPathComponent().path
+        // The admin commands of the walkthrough reach the server's data: its folder, or its
+        // PostgreSQL database in the test command's second pass.
         let outcome = try await ExternalTool.system("bash").run(
             ["-c", "set -euo pipefail\n" + script],
-            environment: [
+            environment: server.commandLine.environment.merging([
                 "PEGASUS": server.baseURL.absoluteString, "PEGASUS_DATA_DIR": server.server.configuration.dataDir,
                 "PATH": binaries + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
-            ])
+            ]) { _, walkthrough in walkthrough })
         #expect(outcome.status == 0, "\(outcome.output)")
         return outcome.output.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("Workspace ") }
     }
