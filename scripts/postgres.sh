@@ -6,7 +6,6 @@
 #   postgres_env=$(scripts/postgres.sh start) && eval "$postgres_env"
 #       # sets PEGASUS_TEST_POSTGRES_URL (superuser, password, 127.0.0.1) and PEGASUS_TEST_POSTGRES_DIR
 #   scripts/postgres.sh stop "$PEGASUS_TEST_POSTGRES_DIR"
-#   scripts/postgres.sh pause DIR; scripts/postgres.sh resume DIR   # an outage, for the tests
 #
 # Needs initdb and pg_ctl: Debian's `postgresql` package puts them in /usr/lib/postgresql/*/bin
 # (scripts/test.sh installs it when missing). PostgreSQL refuses to run as root, so as root the
@@ -69,7 +68,6 @@ start() {
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
     if launch "$dir" "$port"; then
-      echo "$port" >"$dir/port"
       echo "export PEGASUS_TEST_POSTGRES_URL=postgres://postgres:$password@127.0.0.1:$port/postgres"
       echo "export PEGASUS_TEST_POSTGRES_DIR=$dir"
       return
@@ -90,20 +88,8 @@ stop() {
   rm -rf "$dir"
 }
 
-# pause DIR / resume DIR: the server goes away (fast shutdown: connections are cut) and comes
-# back on the same port, as a database restart or failover would; for the outage tests.
-pause() {
-  (cd "$1" && as_owner "$(bin_dir)/pg_ctl" --pgdata="$1/data" --mode=fast --wait --silent stop >&2)
-}
-
-resume() {
-  launch "$1" "$(cat "$1/port")"
-}
-
 case "${1:-}" in
   start) start ;;
   stop) stop "${2:-}" ;;
-  pause) pause "${2:?usage: $0 pause DIR}" ;;
-  resume) resume "${2:?usage: $0 resume DIR}" ;;
-  *) echo "usage: $0 start | stop DIR | pause DIR | resume DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start | stop DIR" >&2; exit 2 ;;
 esac

@@ -42,6 +42,25 @@ public enum TestPostgres {
         return url.string ?? adminURL
     }
 
+    /// Runs `statements` in order as the superuser of ``adminURL`` (on its own database), for
+    /// tests that change the server itself: refusing a database's connections, say.
+    public static func administer(_ statements: String...) async throws {
+        guard let adminURL, let url = URLComponents(string: adminURL), let host = url.host, let user = url.user else {
+            throw NoServer()
+        }
+        let configuration = PostgresConnection.Configuration(
+            host: host, port: url.port ?? 5432, username: user, password: url.password,
+            database: url.path.isEmpty ? nil : String(url.path.dropFirst()), tls: .disable)
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        do {
+            for statement in statements { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
     private static let logger = Logger(label: "pegasus.test-postgres")
 
     /// ``freshDatabase()`` was called without a server to make the database on.
