@@ -11,8 +11,6 @@ struct SQLRow: Sendable {
         return values[index]
     }
 
-    func value(at index: Int) -> SQLValue { values[index] }
-
     func string(_ column: String) throws(SQLDecodingError) -> String {
         guard let text = try optionalString(column) else { throw SQLDecodingError(column: column, problem: "is null") }
         return text

@@ -1,4 +1,3 @@
-import TestSupport
 import Foundation
 import Testing
 #if canImport(FoundationNetworking)
@@ -76,7 +75,7 @@ final class NotesApp {
         process.executableURL = URL(fileURLWithPath: Self.binary ?? "/nonexistent")
         process.arguments = ["0"]
         process.standardOutput = output
-        try ProcessLaunch.run(process)
+        try process.run()
         var printed = ""
         while port == 0 {
             let chunk = output.fileHandleForReading.availableData
@@ -113,7 +112,7 @@ final class NotesApp {
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
-        try ProcessLaunch.run(process)
+        try process.run()
         let text = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: text, as: UTF8.self)

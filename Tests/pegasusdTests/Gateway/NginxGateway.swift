@@ -51,7 +51,7 @@ final class NginxGateway {
         upstream.arguments = ["python3", Repository.file("Tests/Gateway/upstream.py").path]
         let announcement = Pipe()
         upstream.standardOutput = announcement
-        try ProcessLaunch.run(upstream)
+        try upstream.run()
         let firstLine = await Self.firstLine(of: announcement)
         guard let upstreamPort = Int(firstLine.replacingOccurrences(of: "listening on ", with: "")) else {
             upstream.terminate()
@@ -79,7 +79,7 @@ final class NginxGateway {
         nginx.arguments = ["-p", folder.path + "/", "-c", folder.file("nginx.conf"), "-e", folder.file("error.log")]
         nginx.standardOutput = FileHandle.nullDevice
         nginx.standardError = FileHandle.nullDevice
-        try ProcessLaunch.run(nginx)
+        try nginx.run()
         let gateway = NginxGateway(
             baseURL: URL(string: "http://127.0.0.1:\(port)")!, upstreamURL: URL(string: "http://127.0.0.1:\(upstreamPort)")!,
             nginx: nginx, upstream: upstream, folder: folder)

@@ -1,4 +1,3 @@
-import TestSupport
 import Foundation
 
 /// A program the schema and browser tests drive: the Python tools that `scripts/test.sh` installs
@@ -62,7 +61,7 @@ struct ExternalTool {
         process.standardOutput = output
         process.standardError = output
         process.standardInput = FileHandle.nullDevice
-        try ProcessLaunch.run(process)
+        try process.run()
         let text = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 let text = output.fileHandleForReading.readDataToEndOfFile()

@@ -1,4 +1,3 @@
-import TestSupport
 import Foundation
 
 /// Runs the built `pegasusd` executable the way a person would from a shell.
@@ -37,7 +36,7 @@ struct PegasusdProcess {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        try ProcessLaunch.run(process)
+        try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()

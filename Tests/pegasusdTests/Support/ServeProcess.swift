@@ -1,4 +1,3 @@
-import TestSupport
 import Foundation
 
 /// `pegasusd serve` as a separate process, as a person or a supervisor starts it.
@@ -22,7 +21,7 @@ final class ServeProcess {
         process.environment = env
         process.standardOutput = stdout
         process.standardError = stderr
-        try ProcessLaunch.run(process)
+        try process.run()
         var printed = Data()
         while baseURL == nil {
             let chunk = stdout.fileHandleForReading.availableData
